@@ -1,0 +1,172 @@
+// RemotingCommand: one RocketMQ remoting frame (protocol.md §1), request or response.
+//
+// Frame on the wire: int32 length (bytes after itself) | uint8 serialize type | uint24 header
+// length | header (JSON or ROCKETMQ binary) | body. Decoding accepts both header types; encoding
+// uses the command's serialize_type (JSON by default).
+//
+// A RemotingCommand is a plain value: not thread-safe, cheap to move.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "common/status.h"
+
+namespace rocketmq::remoting {
+
+enum class SerializeType : uint8_t { kJson = 0, kRocketMQ = 1 };
+
+// LanguageCode (protocol.md §1.2). JSON headers carry the name, binary headers the number.
+enum class LanguageCode : uint8_t {
+  kJava = 0, kCpp = 1, kDotnet = 2, kPython = 3, kDelphi = 4, kErlang = 5, kRuby = 6,
+  kOther = 7, kHttp = 8, kGo = 9, kPhp = 10, kOms = 11, kRust = 12, kNodeJs = 13,
+};
+const char* LanguageName(LanguageCode code);                     // "CPP"
+bool ParseLanguageName(std::string_view name, LanguageCode* code);  // false if unknown
+
+// MQVersion ordinal we put in every frame we send: V4_9_8. It is >= 401, so NameServers answer
+// route queries in standard JSON (protocol.md §1.6), and < 476, so 5.x servers never answer GO_AWAY.
+constexpr int32_t kCurrentVersion = 409;
+
+constexpr int32_t kFlagResponse = 0x1;  // RPC_TYPE bit
+constexpr int32_t kFlagOneway = 0x2;    // RPC_ONEWAY bit
+
+// Netty's default maxFrameLength: a frame whose length field exceeds it closes the connection.
+constexpr uint32_t kMaxFrameLength = 16 * 1024 * 1024;
+
+// The "extFields" string map. Keeps insertion order (Java writes HashMap order; keeping the order
+// we decoded lets a decoded frame re-encode to the same bytes). Setting an existing key replaces
+// its value in place.
+class ExtFields {
+ public:
+  using Entry = std::pair<std::string, std::string>;
+
+  void Set(std::string key, std::string value);
+  const std::string* Find(std::string_view key) const;  // nullptr if absent
+  bool Has(std::string_view key) const { return Find(key) != nullptr; }
+  // The value, or `fallback` when absent.
+  std::string GetOr(std::string_view key, std::string fallback = std::string()) const;
+  bool Erase(std::string_view key);
+  bool empty() const { return entries_.empty(); }
+  size_t size() const { return entries_.size(); }
+  const std::vector<Entry>& entries() const { return entries_; }
+  bool operator==(const ExtFields& o) const { return entries_ == o.entries_; }
+
+ private:
+  std::vector<Entry> entries_;
+};
+
+class RemotingCommand {
+ public:
+  RemotingCommand() = default;
+
+  // A request with the given code, language CPP, version kCurrentVersion, opaque 0 (the
+  // RemotingClient assigns the opaque when sending).
+  static RemotingCommand CreateRequest(int32_t code);
+  // A response to `request`: same opaque, response flag set, the given code and remark.
+  static RemotingCommand CreateResponse(const RemotingCommand& request, int32_t code,
+                                        std::optional<std::string> remark = std::nullopt);
+
+  // --- header fields (protocol.md §1.2) ---
+  int32_t code() const { return code_; }
+  void set_code(int32_t c) { code_ = c; }
+  LanguageCode language() const { return language_; }
+  void set_language(LanguageCode l) { language_ = l; }
+  int32_t version() const { return version_; }
+  void set_version(int32_t v) { version_ = v; }
+  int32_t opaque() const { return opaque_; }
+  void set_opaque(int32_t o) { opaque_ = o; }
+  int32_t flag() const { return flag_; }
+  void set_flag(int32_t f) { flag_ = f; }
+  const std::optional<std::string>& remark() const { return remark_; }
+  void set_remark(std::optional<std::string> r) { remark_ = std::move(r); }
+
+  bool IsResponse() const { return (flag_ & kFlagResponse) != 0; }
+  bool IsOneway() const { return (flag_ & kFlagOneway) != 0; }
+  void MarkResponse() { flag_ |= kFlagResponse; }
+  void MarkOneway() { flag_ |= kFlagOneway; }
+
+  // extFields. A command's extFields are either null (the key is absent from a JSON header) or a
+  // map, possibly empty (written as "extFields":{}). Any Set makes them non-null.
+  const ExtFields& ext_fields() const { return ext_fields_; }
+  ExtFields& mutable_ext_fields() {
+    ext_fields_null_ = false;
+    return ext_fields_;
+  }
+  bool ext_fields_null() const { return ext_fields_null_; }
+  void set_ext_fields_null() {
+    ext_fields_ = ExtFields();
+    ext_fields_null_ = true;
+  }
+  void SetExtField(std::string key, std::string value) {
+    mutable_ext_fields().Set(std::move(key), std::move(value));
+  }
+  // Typed reads of a header field (all travel as strings, §1.10). NotFound when absent,
+  // InvalidArgument when unparseable.
+  Result<std::string> GetExtString(std::string_view key) const;
+  Result<int64_t> GetExtInt64(std::string_view key) const;
+  Result<int32_t> GetExtInt32(std::string_view key) const;
+  // Java Boolean.parseBoolean: true only for case-insensitive "true"; `fallback` when absent.
+  bool GetExtBool(std::string_view key, bool fallback = false) const;
+
+  const std::string& body() const { return body_; }
+  std::string& mutable_body() { return body_; }
+  void set_body(std::string b) { body_ = std::move(b); }
+
+  // How Encode() writes the header. Decode() records the type the frame used.
+  SerializeType serialize_type() const { return serialize_type_; }
+  void set_serialize_type(SerializeType t) { serialize_type_ = t; }
+
+  // --- codec ---
+  // The header bytes alone, in serialize_type(). JSON: compact, keys in fastjson's alphabetical
+  // order (code, extFields, flag, language, opaque, remark, serializeTypeCurrentRPC, version);
+  // extFields in their stored order; strings escaped as fastjson does.
+  std::string EncodeHeader() const;
+  // The whole frame, including the leading 4-byte length.
+  std::string Encode() const;
+  // Decodes the bytes that follow the 4-byte length field (Netty strips it): serialize-type
+  // word, header and body. Corruption on any inconsistency.
+  static Result<RemotingCommand> Decode(std::string_view frame_without_length);
+
+  // One line for logs: code, opaque, flag, remark, extFields (not the body).
+  std::string ToString() const;
+
+ private:
+  int32_t code_ = 0;
+  LanguageCode language_ = LanguageCode::kCpp;
+  int32_t version_ = kCurrentVersion;
+  int32_t opaque_ = 0;
+  int32_t flag_ = 0;
+  std::optional<std::string> remark_;
+  ExtFields ext_fields_;
+  bool ext_fields_null_ = true;
+  std::string body_;
+  SerializeType serialize_type_ = SerializeType::kJson;
+};
+
+// Splits a byte stream into frames. Feed() appends bytes; Next() yields each complete frame as the
+// bytes after its length field (ready for RemotingCommand::Decode). A length field above
+// max_frame_length (or below 4) puts the decoder in a sticky error state: the connection must be
+// closed.
+class FrameDecoder {
+ public:
+  explicit FrameDecoder(uint32_t max_frame_length = kMaxFrameLength)
+      : max_frame_length_(max_frame_length) {}
+  void Feed(std::string_view bytes);
+  // true and a frame in *frame; false when no complete frame is buffered or on error.
+  bool Next(std::string* frame);
+  const Status& error() const { return error_; }
+  size_t buffered() const { return buffer_.size() - consumed_; }
+
+ private:
+  uint32_t max_frame_length_;
+  std::string buffer_;
+  size_t consumed_ = 0;
+  Status error_;
+};
+
+}  // namespace rocketmq::remoting

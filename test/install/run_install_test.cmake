@@ -1,0 +1,36 @@
+# cmake -P script: install BUILD_DIR into WORK_DIR/prefix, then build and run PROJECT_DIR against it.
+file(REMOVE_RECURSE ${WORK_DIR})
+set(prefix ${WORK_DIR}/prefix)
+
+function(run)
+  execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "failed (${rc}): ${ARGN}\n${out}\n${err}")
+  endif()
+  set(last_output "${out}" PARENT_SCOPE)
+endfunction()
+
+run(${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${prefix})
+
+# 1. CMake package, shared and static.
+foreach(flavor shared static)
+  run(${CMAKE_COMMAND} -S ${PROJECT_DIR} -B ${WORK_DIR}/build-${flavor}
+      -DCMAKE_PREFIX_PATH=${prefix} -DLINK_FLAVOR=${flavor})
+  run(${CMAKE_COMMAND} --build ${WORK_DIR}/build-${flavor})
+  run(${WORK_DIR}/build-${flavor}/consumer_app)
+  message(STATUS "find_package ${flavor}: ${last_output}")
+endforeach()
+
+# 2. pkg-config.
+set(ENV{PKG_CONFIG_PATH} ${prefix}/lib/pkgconfig:${prefix}/lib/x86_64-linux-gnu/pkgconfig)
+execute_process(COMMAND pkg-config --cflags --libs rocketmq OUTPUT_VARIABLE flags RESULT_VARIABLE rc
+                OUTPUT_STRIP_TRAILING_WHITESPACE)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "pkg-config does not know rocketmq")
+endif()
+separate_arguments(flags UNIX_COMMAND "${flags}")
+find_program(CXX NAMES c++ g++ REQUIRED)
+run(${CXX} ${PROJECT_DIR}/main.cpp -o ${WORK_DIR}/consumer_app_pc ${flags}
+    -Wl,-rpath,${prefix}/lib -Wl,-rpath,${prefix}/lib/x86_64-linux-gnu)
+run(${WORK_DIR}/consumer_app_pc)
+message(STATUS "pkg-config: ${last_output}")
