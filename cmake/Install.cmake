@@ -17,5 +17,7 @@ write_basic_package_version_file(${CMAKE_BINARY_DIR}/RocketMQConfigVersion.cmake
 install(FILES ${CMAKE_BINARY_DIR}/RocketMQConfig.cmake ${CMAKE_BINARY_DIR}/RocketMQConfigVersion.cmake
     DESTINATION ${ROCKETMQ_CMAKE_DIR})
 
+# The .pc file finds its prefix relative to itself, so the tree can be installed anywhere.
+file(RELATIVE_PATH ROCKETMQ_PC_TO_PREFIX /_/${CMAKE_INSTALL_LIBDIR}/pkgconfig /_)
 configure_file(${PROJECT_SOURCE_DIR}/cmake/rocketmq.pc.in ${CMAKE_BINARY_DIR}/rocketmq.pc @ONLY)
 install(FILES ${CMAKE_BINARY_DIR}/rocketmq.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
