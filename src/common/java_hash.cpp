@@ -1,0 +1,87 @@
+#include "common/java_hash.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace rocketmq {
+
+int32_t JavaStringHashCode(std::string_view s) {
+  uint32_t h = 0;
+  auto mix = [&h](uint32_t unit) { h = 31 * h + unit; };
+  for (size_t i = 0; i < s.size();) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    uint32_t cp = 0xFFFD;
+    size_t len = 1;
+    if (b0 < 0x80) {
+      cp = b0;
+    } else {
+      size_t need = (b0 & 0xE0) == 0xC0 ? 2 : (b0 & 0xF0) == 0xE0 ? 3 : (b0 & 0xF8) == 0xF0 ? 4 : 0;
+      if (need != 0 && i + need <= s.size()) {
+        uint32_t v = b0 & (0x7F >> need);
+        bool ok = true;
+        for (size_t k = 1; k < need && ok; ++k) {
+          const auto b = static_cast<unsigned char>(s[i + k]);
+          ok = (b & 0xC0) == 0x80;
+          v = (v << 6) | (b & 0x3F);
+        }
+        if (ok) {
+          cp = v;
+          len = need;
+        }
+      }
+    }
+    if (cp >= 0x10000) {
+      cp -= 0x10000;
+      mix(0xD800 | (cp >> 10));
+      mix(0xDC00 | (cp & 0x3FF));
+    } else {
+      mix(cp);
+    }
+    i += len;
+  }
+  return static_cast<int32_t>(h);
+}
+
+size_t JavaHashMapTableSize(size_t entries, size_t initial_capacity) {
+  size_t cap = 1;
+  while (cap < initial_capacity) cap *= 2;
+  while (entries > cap / 4 * 3) cap *= 2;
+  return cap;
+}
+
+size_t JavaConcurrentHashMapTableSize(size_t initial_capacity, size_t entries) {
+  size_t cap = 16;
+  if (initial_capacity > 0) {
+    const size_t want = initial_capacity + (initial_capacity >> 1) + 1;
+    cap = 1;
+    while (cap < want) cap *= 2;
+  }
+  // A resize starts once the count reaches sizeCtl = 0.75 * n.
+  while (entries >= cap - (cap >> 2)) cap *= 2;
+  return cap;
+}
+
+std::vector<size_t> JavaHashIterationOrder(const std::vector<int32_t>& hashes, size_t table_size) {
+  std::vector<size_t> order(hashes.size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  const uint32_t mask = static_cast<uint32_t>(table_size - 1);
+  auto bucket = [&](size_t i) {
+    const auto h = static_cast<uint32_t>(hashes[i]);
+    return (h ^ (h >> 16)) & mask;
+  };
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return bucket(a) < bucket(b); });
+  return order;
+}
+
+std::vector<std::string> JavaStringKeyOrder(std::vector<std::string> keys, size_t table_size) {
+  std::vector<int32_t> hashes;
+  hashes.reserve(keys.size());
+  for (const auto& k : keys) hashes.push_back(JavaStringHashCode(k));
+  std::vector<std::string> out;
+  out.reserve(keys.size());
+  for (size_t i : JavaHashIterationOrder(hashes, table_size)) out.push_back(std::move(keys[i]));
+  return out;
+}
+
+}  // namespace rocketmq
