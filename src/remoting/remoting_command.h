@@ -22,20 +22,34 @@ enum class SerializeType : uint8_t { kJson = 0, kRocketMQ = 1 };
 
 // LanguageCode (protocol.md §1.2). JSON headers carry the name, binary headers the number.
 enum class LanguageCode : uint8_t {
-  kJava = 0, kCpp = 1, kDotnet = 2, kPython = 3, kDelphi = 4, kErlang = 5, kRuby = 6,
-  kOther = 7, kHttp = 8, kGo = 9, kPhp = 10, kOms = 11, kRust = 12, kNodeJs = 13,
+  kJava = 0,
+  kCpp = 1,
+  kDotnet = 2,
+  kPython = 3,
+  kDelphi = 4,
+  kErlang = 5,
+  kRuby = 6,
+  kOther = 7,
+  kHttp = 8,
+  kGo = 9,
+  kPhp = 10,
+  kOms = 11,
+  kRust = 12,
+  kNodeJs = 13,
 };
-const char* LanguageName(LanguageCode code);                     // "CPP"
+const char* LanguageName(LanguageCode code);                        // "CPP"
 bool ParseLanguageName(std::string_view name, LanguageCode* code);  // false if unknown
 
 // MQVersion ordinal we put in every frame we send: V4_9_8. It is >= 401, so NameServers answer
-// route queries in standard JSON (protocol.md §1.6), and < 476, so 5.x servers never answer GO_AWAY.
+// route queries in standard JSON (protocol.md §1.6), and < 476, so 5.x servers never answer
+// GO_AWAY.
 constexpr int32_t kCurrentVersion = 409;
 
 constexpr int32_t kFlagResponse = 0x1;  // RPC_TYPE bit
 constexpr int32_t kFlagOneway = 0x2;    // RPC_ONEWAY bit
 
-// Netty's default maxFrameLength: a frame whose length field exceeds it closes the connection.
+// Netty's default maxFrameLength: a frame longer than this (length field included) closes the
+// connection.
 constexpr uint32_t kMaxFrameLength = 16 * 1024 * 1024;
 
 // The "extFields" string map. Keeps insertion order (Java writes HashMap order; keeping the order
@@ -55,6 +69,10 @@ class ExtFields {
   size_t size() const { return entries_.size(); }
   const std::vector<Entry>& entries() const { return entries_; }
   bool operator==(const ExtFields& o) const { return entries_ == o.entries_; }
+
+  // Builds the map from entries read off the wire, in O(n): a repeated key keeps the position of
+  // its first occurrence and the value of its last (what a Java HashMap ends up holding).
+  static ExtFields FromEntries(std::vector<Entry> entries);
 
  private:
   std::vector<Entry> entries_;
@@ -126,10 +144,15 @@ class RemotingCommand {
   // order (code, extFields, flag, language, opaque, remark, serializeTypeCurrentRPC, version);
   // extFields in their stored order; strings escaped as fastjson does.
   std::string EncodeHeader() const;
-  // The whole frame, including the leading 4-byte length.
+  // The whole frame, including the leading 4-byte length. Precondition: the header is shorter
+  // than 16 MiB (its length travels in 24 bits).
   std::string Encode() const;
   // Decodes the bytes that follow the 4-byte length field (Netty strips it): serialize-type
-  // word, header and body. Corruption on any inconsistency.
+  // word, header and body. Corruption on any inconsistency (header longer than the frame, unknown
+  // serialize type, malformed JSON, binary lengths that are negative or run past the header).
+  // JSON: keys in any order, extFields kept in text order, numeric extFields values kept as their
+  // literal text, an unknown language name becomes OTHER, a missing language JAVA (Java's field
+  // default). Binary: remark and extFields of length 0 decode as null, as in Java.
   static Result<RemotingCommand> Decode(std::string_view frame_without_length);
 
   // One line for logs: code, opaque, flag, remark, extFields (not the body).
@@ -149,9 +172,12 @@ class RemotingCommand {
 };
 
 // Splits a byte stream into frames. Feed() appends bytes; Next() yields each complete frame as the
-// bytes after its length field (ready for RemotingCommand::Decode). A length field above
-// max_frame_length (or below 4) puts the decoder in a sticky error state: the connection must be
-// closed.
+// bytes after its length field (ready for RemotingCommand::Decode). Like Netty's
+// LengthFieldBasedFrameDecoder(max, 0, 4, 0, 4) on the Java side, the limit applies to the whole
+// frame including its 4-byte length field: a length field above max_frame_length - 4 (or below 4,
+// too short to hold the serialize-type word) puts the decoder in a sticky error state (error()
+// becomes Corruption, Next() returns false from then on): the connection must be closed.
+// Not thread-safe; one decoder per connection.
 class FrameDecoder {
  public:
   explicit FrameDecoder(uint32_t max_frame_length = kMaxFrameLength)
