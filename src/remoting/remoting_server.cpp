@@ -1,0 +1,144 @@
+#include "remoting/remoting_server.h"
+
+#include <arpa/inet.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+#include <cstring>
+#include <future>
+#include <utility>
+
+#include "common/logging.h"
+#include "remoting/connection.h"
+#include "remoting/remoting_core.h"
+
+namespace rocketmq::remoting {
+namespace {
+
+// "ip:port" of a peer, as Java's RemotingHelper.parseChannelRemoteAddr prints it.
+std::string PeerAddress(const sockaddr* addr) {
+  char ip[INET6_ADDRSTRLEN] = {0};
+  int port = 0;
+  if (addr->sa_family == AF_INET6) {
+    const auto* in6 = reinterpret_cast<const sockaddr_in6*>(addr);
+    inet_ntop(AF_INET6, &in6->sin6_addr, ip, sizeof(ip));
+    port = ntohs(in6->sin6_port);
+  } else {
+    const auto* in4 = reinterpret_cast<const sockaddr_in*>(addr);
+    inet_ntop(AF_INET, &in4->sin_addr, ip, sizeof(ip));
+    port = ntohs(in4->sin_port);
+  }
+  return std::string(ip) + ":" + std::to_string(port);
+}
+
+}  // namespace
+
+RemotingServer::RemotingServer(RemotingServerOptions options) : options_(std::move(options)) {
+  RemotingCoreOptions core_options;
+  core_options.name = "rmq-server";
+  core_options.serialize_type = options_.serialize_type;
+  core_options.idle_timeout_ms =
+      options_.channel_max_idle_seconds <= 0 ? 0 : options_.channel_max_idle_seconds * 1000;
+  core_options.callback_threads = options_.callback_threads;
+  core_options.worker_threads = options_.worker_threads;
+  core_options.worker_queue_capacity = options_.worker_queue_capacity;
+  core_options.max_frame_length = options_.max_frame_length;
+  core_ = std::make_shared<RemotingCore>(core_options);
+}
+
+RemotingServer::~RemotingServer() { Shutdown(); }
+
+Status RemotingServer::Start() {
+  if (started_) return Status::InvalidArgument("server already started");
+  if (options_.tls_mode != TlsMode::kDisabled) {
+    auto tls = TlsContext::CreateServer(options_.tls);
+    if (!tls.ok()) return tls.status();
+    tls_ = std::move(tls).value();
+  }
+  addrinfo hints{};
+  hints.ai_family = AF_UNSPEC;
+  hints.ai_socktype = SOCK_STREAM;
+  hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
+  addrinfo* raw = nullptr;
+  const std::string port_text = std::to_string(options_.listen_port);
+  const int rc = getaddrinfo(options_.listen_host.empty() ? nullptr : options_.listen_host.c_str(),
+                             port_text.c_str(), &hints, &raw);
+  if (rc != 0 || raw == nullptr) {
+    return Status::InvalidArgument("cannot resolve listen address " + options_.listen_host + ": " +
+                                   gai_strerror(rc));
+  }
+  std::unique_ptr<addrinfo, void (*)(addrinfo*)> ai(raw, freeaddrinfo);
+  // Created before the loop thread runs, so no other thread touches the base yet.
+  listener_.reset(
+      evconnlistener_new_bind(core_->loop().base(), &RemotingServer::OnAccept, this,
+                              LEV_OPT_CLOSE_ON_FREE | LEV_OPT_REUSEABLE | LEV_OPT_CLOSE_ON_EXEC,
+                              1024, ai->ai_addr, static_cast<int>(ai->ai_addrlen)));
+  if (!listener_) {
+    return Status::IOError("cannot listen on " + options_.listen_host + ":" + port_text + ": " +
+                           std::strerror(errno));
+  }
+  evconnlistener_set_error_cb(listener_.get(), &RemotingServer::OnAcceptError);
+  sockaddr_storage bound{};
+  socklen_t bound_len = sizeof(bound);
+  getsockname(evconnlistener_get_fd(listener_.get()), reinterpret_cast<sockaddr*>(&bound),
+              &bound_len);
+  port_ = bound.ss_family == AF_INET6 ? ntohs(reinterpret_cast<sockaddr_in6*>(&bound)->sin6_port)
+                                      : ntohs(reinterpret_cast<sockaddr_in*>(&bound)->sin_port);
+  started_ = true;
+  core_->Start();
+  RMQ_LOG(kInfo) << "remoting server listening on " << options_.listen_host << ":" << port_
+                 << " (TLS " << TlsModeName(options_.tls_mode) << ")";
+  return Status::OK();
+}
+
+void RemotingServer::Shutdown() {
+  if (listener_) {
+    // Stop accepting first, on the loop thread that owns the listener.
+    std::promise<void> freed;
+    auto freed_future = freed.get_future();
+    if (core_->RunInLoop([this, &freed] {
+          listener_.reset();
+          freed.set_value();
+        })) {
+      freed_future.wait();
+    }
+  }
+  core_->Shutdown();
+  listener_.reset();  // loop stopped: safe from here
+}
+
+void RemotingServer::RegisterProcessor(int32_t code, std::shared_ptr<RequestProcessor> processor,
+                                       std::shared_ptr<ThreadPool> executor) {
+  core_->RegisterProcessor(code, std::move(processor), std::move(executor));
+}
+
+void RemotingServer::RegisterDefaultProcessor(std::shared_ptr<RequestProcessor> processor,
+                                              std::shared_ptr<ThreadPool> executor) {
+  core_->RegisterDefaultProcessor(std::move(processor), std::move(executor));
+}
+
+void RemotingServer::RegisterRpcHook(std::shared_ptr<RpcHook> hook) {
+  core_->AddRpcHook(std::move(hook));
+}
+
+void RemotingServer::SetChannelEventListener(std::shared_ptr<ChannelEventListener> listener) {
+  core_->SetChannelEventListener(std::move(listener));
+}
+
+void RemotingServer::OnAccept(evconnlistener*, evutil_socket_t fd, sockaddr* addr, int, void* arg) {
+  auto* server = static_cast<RemotingServer*>(arg);
+  if (server->core_->shutting_down()) {
+    evutil_closesocket(fd);
+    return;
+  }
+  std::shared_ptr<Connection> conn = server->core_->NewConnection(PeerAddress(addr));
+  conn->StartAccepted(fd, server->options_.tls_mode, server->tls_);
+}
+
+void RemotingServer::OnAcceptError(evconnlistener*, void*) {
+  const int err = EVUTIL_SOCKET_ERROR();
+  RMQ_LOG(kWarn) << "accept failed: " << evutil_socket_error_to_string(err);
+}
+
+}  // namespace rocketmq::remoting
