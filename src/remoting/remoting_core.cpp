@@ -21,13 +21,8 @@ Status CallTimeout(const std::string& addr, int64_t timeout_ms) {
                          std::to_string(timeout_ms) + "(ms)");
 }
 
-RemotingCommand BusyResponse(int32_t opaque, const std::string& remark) {
-  RemotingCommand response;
-  response.set_code(ResponseCode::kSystemBusy);
-  response.set_opaque(opaque);
-  response.MarkResponse();
-  response.set_remark(remark);
-  return response;
+RemotingCommand BusyResponse(const RemotingCommand& request, const std::string& remark) {
+  return RemotingCommand::CreateResponse(request, ResponseCode::kSystemBusy, remark);
 }
 
 }  // namespace
@@ -248,7 +243,6 @@ Status RemotingCore::SendResponse(const std::shared_ptr<Connection>& conn,
 
 void RemotingCore::WriteResponse(const std::shared_ptr<Connection>& conn,
                                  RemotingCommand response) {
-  response.set_serialize_type(options_.serialize_type);
   conn->Write(response.Encode(), std::nullopt);
 }
 
@@ -299,13 +293,16 @@ void RemotingCore::DispatchRequest(const std::shared_ptr<Connection>& conn,
     }
     return;
   }
-  const int32_t opaque = request.opaque();
   if (reg.processor->RejectRequest()) {
     if (!oneway)
       WriteResponse(conn,
-                    BusyResponse(opaque, std::string("[REJECTREQUEST]") + kFlowControlRemark));
+                    BusyResponse(request, std::string("[REJECTREQUEST]") + kFlowControlRemark));
     return;
   }
+  // Kept for the overload answer: `request` moves into the queued task.
+  RemotingCommand busy =
+      oneway ? RemotingCommand()
+             : BusyResponse(request, std::string("[OVERLOAD]") + kFlowControlRemark);
   ThreadPool* pool = reg.executor ? reg.executor.get() : default_executor_.get();
   const int32_t code = request.code();
   const bool queued = pool->Submit([this, conn, reg, request = std::move(request)]() mutable {
@@ -314,8 +311,7 @@ void RemotingCore::DispatchRequest(const std::shared_ptr<Connection>& conn,
   if (!queued) {
     RMQ_LOG(kWarn) << conn->RemoteAddress() << ": request code " << code << " rejected, pool "
                    << pool->name() << " is full";
-    if (!oneway)
-      WriteResponse(conn, BusyResponse(opaque, std::string("[OVERLOAD]") + kFlowControlRemark));
+    if (!oneway) WriteResponse(conn, std::move(busy));
   }
 }
 
@@ -334,6 +330,9 @@ void RemotingCore::RunProcessor(const std::shared_ptr<Connection>& conn, const R
   RunAfterHooks(addr, request, *response);
   response->set_opaque(opaque);
   response->MarkResponse();
+  // Java answers in the serialization of the request, whatever its own default
+  // (NettyRemotingAbstract.processRequestCommand).
+  response->set_serialize_type(request.serialize_type());
   if (!conn->IsActive()) {
     RMQ_LOG(kDebug) << "response to " << addr << " code " << request.code()
                     << " dropped: connection closed";

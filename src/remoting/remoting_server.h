@@ -40,9 +40,10 @@ struct RemotingServerOptions {
   size_t worker_threads = 4;               // default processor pool (Java's public executor)
   size_t worker_queue_capacity = 65536;
   size_t callback_threads = 2;  // callbacks of server → client async calls
-  SerializeType serialize_type = SerializeType::kJson;  // of every response and request we send
-  TlsMode tls_mode = TlsMode::kPermissive;              // tls.server.mode
-  TlsServerConfig tls;                                  // empty: self-signed certificate in memory
+  SerializeType serialize_type =
+      SerializeType::kJson;                 // of requests we send; responses use the request's
+  TlsMode tls_mode = TlsMode::kPermissive;  // tls.server.mode
+  TlsServerConfig tls;                      // empty: self-signed certificate in memory
   uint32_t max_frame_length = kMaxFrameLength;
 };
 
