@@ -179,16 +179,20 @@ std::string FormatJavaDouble(double value) {
   return out;
 }
 
+void AppendJsonQuoted(std::string_view s, std::string* out, JsonStyle style) {
+  out->push_back('"');
+  if (style == JsonStyle::kBrowserCompatible) {
+    EscapeBrowserCompatible(s, out);
+  } else {
+    EscapeFastjson(s, out);
+  }
+  out->push_back('"');
+}
+
 std::string JsonQuote(std::string_view s, JsonStyle style) {
   std::string out;
   out.reserve(s.size() + 2);
-  out.push_back('"');
-  if (style == JsonStyle::kBrowserCompatible) {
-    EscapeBrowserCompatible(s, &out);
-  } else {
-    EscapeFastjson(s, &out);
-  }
-  out.push_back('"');
+  AppendJsonQuoted(s, &out, style);
   return out;
 }
 

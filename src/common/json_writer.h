@@ -96,6 +96,9 @@ std::string FormatJavaDouble(double value);
 
 // Escapes `s` as a complete JSON string literal (quotes included) in the given style.
 std::string JsonQuote(std::string_view s, JsonStyle style = JsonStyle::kFastjson);
+// The same, appended to *out (no temporary; used on hot paths such as header encoding).
+void AppendJsonQuoted(std::string_view s, std::string* out,
+                      JsonStyle style = JsonStyle::kFastjson);
 
 // Compact fastjson text of a parsed value (members sorted by name).
 std::string JsonToString(const Json::Value& value, JsonStyle style = JsonStyle::kFastjson);

@@ -8,7 +8,7 @@
 #include <json/json.h>
 
 #include "common/byte_order.h"
-#include "remoting/fastjson_string.h"
+#include "common/json_writer.h"
 
 namespace rocketmq::remoting {
 
@@ -533,9 +533,9 @@ std::string RemotingCommand::EncodeHeader() const {
     for (const auto& [key, value] : ext_fields_.entries()) {
       if (!first) out.push_back(',');
       first = false;
-      AppendFastjsonString(key, &out);
+      AppendJsonQuoted(key, &out);
       out.push_back(':');
-      AppendFastjsonString(value, &out);
+      AppendJsonQuoted(value, &out);
     }
     out.push_back('}');
   }
@@ -547,7 +547,7 @@ std::string RemotingCommand::EncodeHeader() const {
   AppendInt(opaque_, &out);
   if (remark_.has_value()) {
     out.append(",\"remark\":");
-    AppendFastjsonString(*remark_, &out);
+    AppendJsonQuoted(*remark_, &out);
   }
   out.append(",\"serializeTypeCurrentRPC\":\"JSON\",\"version\":");
   AppendInt(version_, &out);
