@@ -50,6 +50,7 @@ struct RequestCode {
   static constexpr int32_t kGetConsumeStats = 208;
   static constexpr int32_t kDeleteTopicInBroker = 215;
   static constexpr int32_t kDeleteTopicInNamesrv = 216;
+  static constexpr int32_t kRegisterTopicInNamesrv = 217;
   static constexpr int32_t kGetKvlistByNamespace = 219;
   static constexpr int32_t kResetConsumerClientOffset = 220;
   static constexpr int32_t kGetConsumerStatusFromClient = 221;

@@ -1,8 +1,8 @@
 #include "common/model/topic_config_wrapper.h"
 
-#include <zlib.h>
 
 #include "common/byte_order.h"
+#include "common/compression.h"
 #include "common/java_hash.h"
 #include "common/json_fields.h"
 #include "common/json_reader.h"
@@ -28,33 +28,6 @@ void WriteStringArray(JsonWriter& w, const std::vector<std::string>& list) {
   w.BeginArray();
   for (const auto& s : list) w.String(s);
   w.EndArray();
-}
-
-Status Inflate(std::string_view in, std::string* out) {
-  z_stream zs{};
-  if (inflateInit(&zs) != Z_OK) return Status::Corruption("zlib: inflateInit failed");
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-  zs.avail_in = static_cast<uInt>(in.size());
-  char buf[16384];
-  int rc = Z_OK;
-  while (rc != Z_STREAM_END) {
-    zs.next_out = reinterpret_cast<Bytef*>(buf);
-    zs.avail_out = sizeof(buf);
-    rc = inflate(&zs, Z_NO_FLUSH);
-    if (rc != Z_OK && rc != Z_STREAM_END) break;
-    out->append(buf, sizeof(buf) - zs.avail_out);
-    if (out->size() > kMaxInflatedRegisterBody) {
-      rc = Z_MEM_ERROR;
-      break;
-    }
-    if (rc == Z_OK && zs.avail_in == 0 && zs.avail_out != 0) {
-      rc = Z_DATA_ERROR;  // truncated stream
-      break;
-    }
-  }
-  inflateEnd(&zs);
-  if (rc != Z_STREAM_END) return Status::Corruption("zlib: cannot inflate register body");
-  return Status::OK();
 }
 
 bool ReadBlob(ByteReader& r, std::string_view* blob) {
@@ -149,19 +122,15 @@ std::string RegisterBrokerBody::EncodeCompressed() const {
   WriteStringArray(list, filter_server_list);
   put_blob(list.str());
 
-  uLongf bound = compressBound(static_cast<uLong>(plain.size()));
-  std::string packed(bound, '\0');
-  compress2(reinterpret_cast<Bytef*>(packed.data()), &bound,
-            reinterpret_cast<const Bytef*>(plain.data()), static_cast<uLong>(plain.size()),
-            Z_BEST_COMPRESSION);
-  packed.resize(bound);
-  return packed;
+  // Java's Deflater(BEST_COMPRESSION); level 9 is always valid, so this cannot fail.
+  return ZlibCompress(plain, 9).value();
 }
 
 Result<RegisterBrokerBody> RegisterBrokerBody::Decode(std::string_view body, bool compressed) {
   if (!compressed) return DecodeJsonBody<RegisterBrokerBody>(body);
-  std::string plain;
-  ROCKETMQ_RETURN_IF_ERROR(Inflate(body, &plain));
+  Result<std::string> inflated = ZlibDecompress(body, kMaxInflatedRegisterBody);
+  if (!inflated.ok()) return inflated.status();
+  const std::string& plain = *inflated;
   ByteReader r(plain);
   std::string_view blob;
   if (!ReadBlob(r, &blob)) return Status::Corruption("register body: truncated DataVersion");

@@ -1,0 +1,18 @@
+// Small file helpers of the NameServer (kvConfig.json, namesrv.properties).
+#pragma once
+
+#include <string>
+
+#include "common/status.h"
+
+namespace rocketmq::namesrv {
+
+// Replaces the file at `path` with `content` the way Java's MixAll.string2File does: writes
+// "<path>.tmp", keeps the previous file as "<path>.bak", then renames the temporary file into
+// place. Missing parent directories are created. IOError on any failure.
+Status WriteFileReplacing(const std::string& path, const std::string& content);
+
+// Reads the whole file. NotFound when it does not exist, IOError when it cannot be read.
+Result<std::string> ReadWholeFile(const std::string& path);
+
+}  // namespace rocketmq::namesrv

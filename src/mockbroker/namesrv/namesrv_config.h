@@ -1,0 +1,80 @@
+// NameServer configuration: the keys of Java's NamesrvConfig and NettyServerConfig (4.9.x), read
+// from a namesrv.conf properties file and served by GET_NAMESRV_CONFIG / changed by
+// UPDATE_NAMESRV_CONFIG (protocol.md §2.1 codes 318/319).
+//
+// NamesrvConfig is a plain value. NamesrvConfiguration wraps one for a running server: it is
+// thread-safe and persists updates to configStorePath, like Java's Configuration object.
+#pragma once
+
+#include <cstdint>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "common/properties.h"
+#include "common/status.h"
+
+namespace rocketmq::namesrv {
+
+struct NamesrvConfig {
+  // --- NamesrvConfig ---
+  std::string rocketmq_home;      // rocketmqHome; default $ROCKETMQ_HOME
+  std::string kv_config_path;     // kvConfigPath; default $HOME/namesrv/kvConfig.json
+  std::string config_store_path;  // configStorePath; default $HOME/namesrv/namesrv.properties
+  std::string product_env_name = "center";
+  bool cluster_test = false;
+  bool order_message_enable = false;  // fills TopicRouteData.orderTopicConf from the KV store
+
+  // --- NettyServerConfig ---
+  std::string listen_address = "0.0.0.0";  // ours (5.x bindAddress); keys listenAddress/bindAddress
+  int32_t listen_port = 9876;
+  int32_t server_worker_threads = 8;
+  int32_t server_callback_executor_threads = 0;
+  int32_t server_selector_threads = 3;
+  int32_t server_oneway_semaphore_value = 256;
+  int32_t server_async_semaphore_value = 64;
+  int32_t server_channel_max_idle_time_seconds = 120;
+  int32_t server_socket_snd_buf_size = 65535;
+  int32_t server_socket_rcv_buf_size = 65535;
+  int32_t server_socket_backlog = 1024;
+  bool server_pooled_byte_buf_allocator_enable = true;
+  bool use_epoll_native_selector = false;
+
+  // Defaults, with the paths derived from $HOME and rocketmqHome from $ROCKETMQ_HOME.
+  static NamesrvConfig Defaults();
+
+  // Sets every known key found in `props`. Unknown keys are appended to `unknown` (when not
+  // null); a value that does not parse as the key's type is skipped with a WARN log, as Java's
+  // MixAll.properties2Object ignores it.
+  void Apply(const Properties& props, std::vector<std::string>* unknown);
+
+  // Every key with its current value, NamesrvConfig keys first, then NettyServerConfig keys.
+  Properties ToProperties() const;
+
+  // True when `key` names a field of this config.
+  static bool IsKnownKey(const std::string& key);
+};
+
+// The live configuration of a running NameServer. Thread-safe.
+class NamesrvConfiguration {
+ public:
+  // `extra` holds the other keys of the loaded file; they are served back by AllConfigsText().
+  NamesrvConfiguration(NamesrvConfig config, Properties extra);
+
+  NamesrvConfig Snapshot() const;
+
+  // UPDATE_NAMESRV_CONFIG: applies the known keys of `props` and the keys already present among
+  // the extra ones, then writes AllConfigsText() to configStorePath. IOError when that write fails
+  // (the in-memory update stays).
+  Status Update(const Properties& props);
+
+  // GET_NAMESRV_CONFIG body: "key=value\n" per entry.
+  std::string AllConfigsText() const;
+
+ private:
+  mutable std::mutex mu_;
+  NamesrvConfig config_;  // guarded by mu_
+  Properties extra_;      // guarded by mu_
+};
+
+}  // namespace rocketmq::namesrv

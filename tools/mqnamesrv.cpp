@@ -1,0 +1,142 @@
+// mqnamesrv: the bundled NameServer, started like Java's `mqnamesrv [-c namesrv.conf] [-p]`.
+//
+//   -c, --configFile <file>   namesrv.conf (Java properties: NamesrvConfig / NettyServerConfig
+//   keys) -p, --printConfigItem     print every config item and exit -n, --namesrvAddr <addr>
+//   accepted for compatibility, unused -h, --help                usage
+//
+// Prints "The Name Server boot success. serializeType=JSON" on stdout once it serves; logs to
+// stderr at INFO. SIGTERM / SIGINT shut it down cleanly (exit 0).
+#include <signal.h>
+
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "common/logging.h"
+#include "common/properties.h"
+#include "mockbroker/namesrv/namesrv_config.h"
+#include "mockbroker/namesrv/namesrv_controller.h"
+
+namespace {
+
+void PrintUsage() {
+  std::fprintf(stderr,
+               "usage: mqnamesrv [-c <configFile>] [-p] [-h] [-n <namesrvAddr>]\n"
+               " -c,--configFile <arg>    Name server config properties file\n"
+               " -h,--help                Print help\n"
+               " -n,--namesrvAddr <arg>   Name server address list (unused)\n"
+               " -p,--printConfigItem     Print all config items\n");
+}
+
+struct Args {
+  std::string config_file;
+  bool print_config = false;
+  bool help = false;
+};
+
+// Java's commons-cli style: single-dash short options and double-dash long ones, each option
+// value in the next argument or attached ("-cfile", "--configFile=file").
+bool ParseArgs(int argc, char** argv, Args* args) {
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    auto value_of = [&](const std::string& short_opt, const std::string& long_opt,
+                        std::string* out) -> int {  // 1 matched, 0 not this option, -1 error
+      if (a == short_opt || a == long_opt) {
+        if (i + 1 >= argc) return -1;
+        *out = argv[++i];
+        return 1;
+      }
+      if (a.rfind(long_opt + "=", 0) == 0) {
+        *out = a.substr(long_opt.size() + 1);
+        return 1;
+      }
+      if (a.size() > short_opt.size() && a.rfind(short_opt, 0) == 0 && a[1] != '-') {
+        *out = a.substr(short_opt.size());
+        return 1;
+      }
+      return 0;
+    };
+    if (a == "-p" || a == "--printConfigItem") {
+      args->print_config = true;
+      continue;
+    }
+    if (a == "-h" || a == "--help") {
+      args->help = true;
+      continue;
+    }
+    std::string ignored;
+    int r = value_of("-c", "--configFile", &args->config_file);
+    if (r == 0) r = value_of("-n", "--namesrvAddr", &ignored);
+    if (r == 1) continue;
+    std::fprintf(stderr, r < 0 ? "Missing argument for option: %s\n" : "Unrecognized option: %s\n",
+                 a.c_str());
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using rocketmq::namesrv::NamesrvConfig;
+  rocketmq::SetLogLevel(rocketmq::LogLevel::kInfo);
+
+  Args args;
+  if (!ParseArgs(argc, argv, &args)) {
+    PrintUsage();
+    return 1;
+  }
+  if (args.help) {
+    PrintUsage();
+    return 0;
+  }
+
+  NamesrvConfig config = NamesrvConfig::Defaults();
+  rocketmq::Properties extra;
+  if (!args.config_file.empty()) {
+    rocketmq::Result<rocketmq::Properties> props = rocketmq::Properties::Load(args.config_file);
+    if (!props.ok()) {
+      std::fprintf(stderr, "cannot read config file %s: %s\n", args.config_file.c_str(),
+                   props.status().ToString().c_str());
+      return 1;
+    }
+    std::vector<std::string> unknown;
+    config.Apply(*props, &unknown);
+    for (const auto& key : unknown) {
+      RMQ_LOG(kWarn) << "unknown config key ignored: " << key;
+      extra.Set(key, *props->Find(key));
+    }
+    config.config_store_path = args.config_file;  // Java persists updates into the -c file
+    std::printf("load config properties file OK, %s\n", args.config_file.c_str());
+    std::fflush(stdout);
+  }
+  if (args.print_config) {
+    std::fputs(config.ToProperties().ToText().c_str(), stdout);
+    std::fflush(stdout);
+    return 0;
+  }
+
+  // Block the shutdown signals in every thread; the main thread waits for them with sigwait.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  signal(SIGPIPE, SIG_IGN);
+
+  rocketmq::namesrv::NamesrvController controller(config, extra);
+  rocketmq::Status st = controller.Start();
+  if (!st.ok()) {
+    std::fprintf(stderr, "The Name Server failed to start: %s\n", st.ToString().c_str());
+    return 3;
+  }
+  std::printf("The Name Server boot success. serializeType=JSON\n");
+  std::fflush(stdout);
+
+  int sig = 0;
+  sigwait(&signals, &sig);
+  RMQ_LOG(kInfo) << "received signal " << sig << ", shutting down";
+  controller.Shutdown();
+  return 0;
+}
