@@ -12,10 +12,17 @@ endfunction()
 
 run(${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${prefix})
 
+# A sanitizer build of the library needs the same runtime in the program that links it.
+set(san_flags "")
+if(SANITIZE)
+  set(san_flags "-fsanitize=${SANITIZE}")
+endif()
+
 # 1. CMake package, shared and static.
 foreach(flavor shared static)
   run(${CMAKE_COMMAND} -S ${PROJECT_DIR} -B ${WORK_DIR}/build-${flavor}
-      -DCMAKE_PREFIX_PATH=${prefix} -DLINK_FLAVOR=${flavor})
+      -DCMAKE_PREFIX_PATH=${prefix} -DLINK_FLAVOR=${flavor}
+      "-DCMAKE_CXX_FLAGS=${san_flags}" "-DCMAKE_EXE_LINKER_FLAGS=${san_flags}")
   run(${CMAKE_COMMAND} --build ${WORK_DIR}/build-${flavor})
   run(${WORK_DIR}/build-${flavor}/consumer_app)
   message(STATUS "find_package ${flavor}: ${last_output}")
@@ -30,7 +37,7 @@ if(NOT rc EQUAL 0)
 endif()
 separate_arguments(flags UNIX_COMMAND "${flags}")
 find_program(CXX NAMES c++ g++ REQUIRED)
-run(${CXX} ${PROJECT_DIR}/main.cpp -o ${WORK_DIR}/consumer_app_pc ${flags}
+run(${CXX} ${san_flags} ${PROJECT_DIR}/main.cpp -o ${WORK_DIR}/consumer_app_pc ${flags}
     -Wl,-rpath,${prefix}/lib -Wl,-rpath,${prefix}/lib/x86_64-linux-gnu)
 run(${WORK_DIR}/consumer_app_pc)
 message(STATUS "pkg-config: ${last_output}")
