@@ -1,0 +1,199 @@
+#include "mockbroker/broker/admin_broker_processor.h"
+
+#include <set>
+
+#include "common/logging.h"
+#include "common/model/json_body.h"
+#include "common/model/list_bodies.h"
+#include "common/response_code.h"
+#include "mockbroker/broker/broker_controller.h"
+#include "remoting/request_code.h"
+
+namespace rocketmq::broker {
+
+using remoting::RemotingCommand;
+using remoting::RequestCode;
+
+namespace {
+
+constexpr char kDefaultRemark[] = "not set any response code";
+
+// Java TopicValidator.isSystemTopic (4.9.x).
+bool IsSystemTopicName(const std::string& topic) {
+  static const std::set<std::string> kSystem = {
+      kAutoCreateTopicKey,     kScheduleTopicName,    kBenchmarkTopic,
+      kTransHalfTopic,         "RMQ_SYS_TRACE_TOPIC", kTransOpHalfTopic,
+      kTransCheckMaxTimeTopic, kSelfTestTopic,        kOffsetMovedEventTopic};
+  return kSystem.count(topic) != 0 || topic.rfind("rmq_sys_", 0) == 0;
+}
+
+}  // namespace
+
+std::optional<RemotingCommand> AdminBrokerProcessor::ProcessRequest(
+    const std::shared_ptr<remoting::Channel>& channel, RemotingCommand& request) {
+  switch (request.code()) {
+    case RequestCode::kUpdateAndCreateTopic:
+      return UpdateAndCreateTopic(request);
+    case RequestCode::kDeleteTopicInBroker:
+      return DeleteTopic(request);
+    case RequestCode::kUpdateAndCreateSubscriptionGroup:
+      return UpdateAndCreateSubscriptionGroup(request);
+    case RequestCode::kGetMaxOffset:
+    case RequestCode::kGetMinOffset:
+    case RequestCode::kSearchOffsetByTimestamp:
+    case RequestCode::kGetEarliestMsgStoretime:
+      return OffsetQuery(request);
+    case RequestCode::kGetBrokerRuntimeInfo:
+      return RuntimeInfo(request);
+    default:
+      break;
+  }
+  RemotingCommand resp = RemotingCommand::CreateResponse(request, ResponseCode::kSuccess);
+  switch (request.code()) {
+    case RequestCode::kGetAllTopicConfig:
+      resp.mutable_ext_fields();
+      resp.set_body(controller_->topic_config_manager().BuildSerializeWrapper().ToJson());
+      return resp;
+    case RequestCode::kGetAllSubscriptionGroupConfig:
+      resp.set_body(controller_->subscription_group_manager().BuildWrapper().ToJson());
+      return resp;
+    case RequestCode::kGetAllConsumerOffset:
+      resp.set_body(controller_->consumer_offset_manager().Snapshot().ToJson());
+      return resp;
+    case RequestCode::kDeleteSubscriptionGroup:
+      resp.mutable_ext_fields();
+      controller_->subscription_group_manager().Delete(request.ext_fields().GetOr("groupName"));
+      return resp;
+    case RequestCode::kGetBrokerConfig:
+      resp.SetExtField("version", controller_->configuration().data_version().ToJson());
+      resp.set_body(controller_->configuration().AllConfigsText());
+      return resp;
+    case RequestCode::kQueryTopicConsumeByWho: {
+      const std::string topic = request.ext_fields().GetOr("topic");
+      std::set<std::string> groups = controller_->consumer_manager().QueryTopicConsumeByWho(topic);
+      for (const auto& g : controller_->consumer_offset_manager().WhichGroupByTopic(topic)) {
+        groups.insert(g);
+      }
+      GroupList list;
+      list.group_list.assign(groups.begin(), groups.end());
+      resp.set_body(list.ToJson());
+      return resp;
+    }
+    default:
+      resp.set_code(ResponseCode::kRequestCodeNotSupported);
+      resp.set_remark(" request type " + std::to_string(request.code()) + " not supported");
+      return resp;
+  }
+  (void)channel;
+}
+
+RemotingCommand AdminBrokerProcessor::UpdateAndCreateTopic(const RemotingCommand& request) {
+  RemotingCommand resp =
+      RemotingCommand::CreateResponse(request, ResponseCode::kSystemError, kDefaultRemark);
+  const std::string topic = request.ext_fields().GetOr("topic");
+  const BrokerConfig& cfg = controller_->broker_config();
+  if (topic == cfg.brokerClusterName) {
+    resp.set_remark("the topic[" + topic + "] is conflict with system reserved words.");
+    return resp;
+  }
+  std::string invalid = ValidateTopicName(topic);
+  if (!invalid.empty()) {
+    resp.set_remark(invalid);
+    return resp;
+  }
+  if (IsSystemTopicName(topic)) {
+    resp.set_remark("The topic[" + topic + "] is conflict with system topic.");
+    return resp;
+  }
+  Result<int32_t> read = request.GetExtInt32("readQueueNums");
+  Result<int32_t> write = request.GetExtInt32("writeQueueNums");
+  Result<int32_t> perm = request.GetExtInt32("perm");
+  if (!read.ok() || !write.ok() || !perm.ok()) {
+    resp.set_remark("the custom field of CreateTopicRequestHeader is null");
+    return resp;
+  }
+  TopicConfig tc;
+  tc.topic_name = topic;
+  tc.read_queue_nums = *read;
+  tc.write_queue_nums = *write;
+  tc.perm = *perm;
+  tc.topic_filter_type = request.ext_fields().GetOr("topicFilterType", kTopicFilterSingleTag);
+  Result<int32_t> sys_flag = request.GetExtInt32("topicSysFlag");
+  tc.topic_sys_flag = sys_flag.ok() ? *sys_flag : 0;
+  tc.order = request.GetExtBool("order");
+  controller_->topic_config_manager().UpdateTopicConfig(tc);  // re-registers
+  resp.set_code(ResponseCode::kSuccess);
+  return resp;
+}
+
+RemotingCommand AdminBrokerProcessor::DeleteTopic(const RemotingCommand& request) {
+  RemotingCommand resp = RemotingCommand::CreateResponse(request, ResponseCode::kSuccess);
+  const std::string topic = request.ext_fields().GetOr("topic");
+  controller_->topic_config_manager().DeleteTopicConfig(topic);
+  controller_->consumer_offset_manager().RemoveTopic(topic);
+  controller_->message_store().DeleteTopics({topic});
+  controller_->RegisterBrokerAll();
+  return resp;
+}
+
+RemotingCommand AdminBrokerProcessor::UpdateAndCreateSubscriptionGroup(
+    const RemotingCommand& request) {
+  RemotingCommand resp = RemotingCommand::CreateResponse(request, ResponseCode::kSuccess);
+  Result<SubscriptionGroupConfig> c = DecodeJsonBody<SubscriptionGroupConfig>(request.body());
+  if (c.ok()) {
+    controller_->subscription_group_manager().Update(*c);
+  } else {
+    RMQ_LOG(kWarn) << "UPDATE_AND_CREATE_SUBSCRIPTIONGROUP: bad body: " << c.status().ToString();
+  }
+  return resp;
+}
+
+RemotingCommand AdminBrokerProcessor::OffsetQuery(const RemotingCommand& request) {
+  RemotingCommand resp = RemotingCommand::CreateResponse(request, ResponseCode::kSystemError);
+  resp.mutable_ext_fields();
+  Result<std::string> topic = request.GetExtString("topic");
+  Result<int32_t> queue_id = request.GetExtInt32("queueId");
+  if (!topic.ok() || !queue_id.ok()) {
+    resp.set_remark("the custom field <topic/queueId> is null");
+    return resp;
+  }
+  store::MessageStore& s = controller_->message_store();
+  switch (request.code()) {
+    case RequestCode::kGetMaxOffset:
+      resp.SetExtField("offset", std::to_string(s.GetMaxOffsetInQueue(*topic, *queue_id)));
+      break;
+    case RequestCode::kGetMinOffset:
+      resp.SetExtField("offset", std::to_string(s.GetMinOffsetInQueue(*topic, *queue_id)));
+      break;
+    case RequestCode::kSearchOffsetByTimestamp: {
+      Result<int64_t> ts = request.GetExtInt64("timestamp");
+      if (!ts.ok()) {
+        resp.set_remark("the custom field <timestamp> is null");
+        return resp;
+      }
+      resp.SetExtField("offset", std::to_string(s.GetOffsetInQueueByTime(*topic, *queue_id, *ts)));
+      break;
+    }
+    default:
+      resp.SetExtField("timestamp", std::to_string(s.GetEarliestMessageTime(*topic, *queue_id)));
+      break;
+  }
+  resp.set_code(ResponseCode::kSuccess);
+  return resp;
+}
+
+RemotingCommand AdminBrokerProcessor::RuntimeInfo(const RemotingCommand& request) {
+  RemotingCommand resp = RemotingCommand::CreateResponse(request, ResponseCode::kSuccess);
+  store::MessageStore& s = controller_->message_store();
+  KVTable t;
+  t.table["brokerVersionDesc"] = "V4_9_8";
+  t.table["brokerVersion"] = std::to_string(remoting::kCurrentVersion);
+  t.table["commitLogMinOffset"] = std::to_string(s.GetMinPhyOffset());
+  t.table["commitLogMaxOffset"] = std::to_string(s.GetMaxPhyOffset());
+  t.table["dispatchBehindBytes"] = std::to_string(s.DispatchBehindBytes());
+  t.table["brokerActive"] = "true";
+  resp.set_body(t.ToJson());
+  return resp;
+}
+
+}  // namespace rocketmq::broker

@@ -1,0 +1,292 @@
+#include "mockbroker/broker/broker_controller.h"
+
+#include <algorithm>
+#include <chrono>
+
+#include "common/logging.h"
+#include "common/response_code.h"
+#include "mockbroker/broker/admin_broker_processor.h"
+#include "mockbroker/broker/client_manage_processor.h"
+#include "mockbroker/broker/consumer_manage_processor.h"
+#include "mockbroker/broker/pull_message_processor.h"
+#include "mockbroker/broker/query_message_processor.h"
+#include "mockbroker/broker/send_message_processor.h"
+#include "remoting/request_code.h"
+
+namespace rocketmq::broker {
+
+using remoting::RemotingCommand;
+using remoting::RequestCode;
+
+namespace {
+
+int64_t NowMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+// Refuses requests (SYSTEM_BUSY "[REJECTREQUEST]...") until the broker serves.
+class GatedProcessor : public remoting::RequestProcessor {
+ public:
+  GatedProcessor(std::shared_ptr<remoting::RequestProcessor> inner, const std::atomic<bool>* open)
+      : inner_(std::move(inner)), open_(open) {}
+  std::optional<RemotingCommand> ProcessRequest(const std::shared_ptr<remoting::Channel>& channel,
+                                                RemotingCommand& request) override {
+    return inner_->ProcessRequest(channel, request);
+  }
+  bool RejectRequest() const override { return !open_->load(); }
+
+ private:
+  std::shared_ptr<remoting::RequestProcessor> inner_;
+  const std::atomic<bool>* open_;
+};
+
+// Forgets a client's producer/consumer registrations as soon as its connection closes.
+class ClientHousekeeping : public remoting::ChannelEventListener {
+ public:
+  ClientHousekeeping(ConsumerManager* consumers, ProducerManager* producers)
+      : consumers_(consumers), producers_(producers) {}
+  void OnChannelClose(const std::string& /*addr*/,
+                      const std::shared_ptr<remoting::Channel>& channel) override {
+    producers_->DoChannelCloseEvent(channel->id());
+    consumers_->DoChannelCloseEvent(channel->id());
+  }
+
+ private:
+  ConsumerManager* consumers_;
+  ProducerManager* producers_;
+};
+
+}  // namespace
+
+BrokerController::BrokerController(std::shared_ptr<BrokerConfiguration> configuration,
+                                   BrokerControllerOptions options)
+    : configuration_(std::move(configuration)), options_(options) {}
+
+BrokerController::~BrokerController() { Shutdown(); }
+
+std::string BrokerController::broker_addr() const {
+  return broker_config_.brokerIP1 + ":" + std::to_string(port_);
+}
+
+std::string BrokerController::BootSuccessLine() const {
+  std::string line = "The broker[" + broker_config_.brokerName + ", " + broker_addr() +
+                     "] boot success. serializeType=JSON";
+  if (!broker_config_.namesrvAddr.empty()) {
+    line += " and name server is " + broker_config_.namesrvAddr;
+  }
+  return line;
+}
+
+BrokerIdentity BrokerController::Identity() const {
+  BrokerIdentity id;
+  id.cluster_name = broker_config_.brokerClusterName;
+  id.broker_addr = broker_addr();
+  id.broker_name = broker_config_.brokerName;
+  id.broker_id = broker_config_.brokerId;
+  const int32_t ha_port =
+      broker_config_.haListenPort >= 0 ? broker_config_.haListenPort : port_ + 1;
+  id.ha_server_addr = broker_config_.brokerIP2 + ":" + std::to_string(ha_port);
+  return id;
+}
+
+Status BrokerController::Start() {
+  if (started_) return Status::OK();
+  broker_config_ = configuration_->broker();
+  store_config_ = configuration_->store();
+  const std::string config_dir = store_config_.RootDir() + "/config";
+  auto clock = [] { return NowMs(); };
+
+  topics_ =
+      std::make_unique<TopicConfigManager>(broker_config_, config_dir + "/topics.json", clock);
+  groups_ = std::make_unique<SubscriptionGroupManager>(
+      config_dir + "/subscriptionGroup.json", broker_config_.autoCreateSubscriptionGroup, clock);
+  offsets_ = std::make_unique<ConsumerOffsetManager>(config_dir + "/consumerOffset.json");
+  consumers_ = std::make_unique<ConsumerManager>(broker_config_.notifyConsumerIdsChangedEnable);
+  ROCKETMQ_RETURN_IF_ERROR(topics_->Load());
+  ROCKETMQ_RETURN_IF_ERROR(groups_->Load());
+  ROCKETMQ_RETURN_IF_ERROR(offsets_->Load());
+
+  remoting::RemotingServerOptions server_options;
+  server_options.listen_port = broker_config_.listenPort;
+  server_options.worker_threads = 4;
+  server_options.channel_max_idle_seconds = broker_config_.serverChannelMaxIdleTimeSeconds;
+  server_ = std::make_unique<remoting::RemotingServer>(server_options);
+  server_->SetChannelEventListener(
+      std::make_shared<ClientHousekeeping>(consumers_.get(), &producers_));
+  RegisterProcessors();
+  Status st = server_->Start();
+  if (!st.ok()) {
+    server_.reset();
+    return st;
+  }
+  port_ = server_->port();
+  configuration_->SetBoundPort(port_);
+  broker_config_ = configuration_->broker();
+
+  Result<SocketAddress> host = SocketAddress::Parse(broker_addr());
+  if (host.ok()) store_config_.storeHost = *host;
+  store_host_ = store_config_.storeHost;
+  store_ = std::make_unique<store::MessageStore>(store_config_);
+  st = store_->Load();
+  if (st.ok()) st = store_->Start();
+  if (!st.ok()) {
+    server_->Shutdown();
+    server_.reset();
+    store_.reset();
+    return st;
+  }
+
+  auto pull = std::make_shared<PullMessageProcessor>(this);
+  hold_ = std::make_unique<PullRequestHoldService>(
+      store_.get(),
+      [this, pull](HeldPullRequest req) {
+        auto shared = std::make_shared<HeldPullRequest>(std::move(req));
+        bool queued = pull_pool_->Submit([pull, shared] {
+          std::optional<RemotingCommand> resp =
+              pull->Process(shared->channel, shared->request, /*allow_suspend=*/false);
+          if (resp) {
+            Status s = shared->channel->SendResponse(std::move(*resp));
+            if (!s.ok()) {
+              RMQ_LOG(kWarn) << "answer held pull to " << shared->channel->RemoteAddress()
+                             << " failed: " << s.ToString();
+            }
+          }
+        });
+        if (!queued) RMQ_LOG(kWarn) << "pull pool full: dropped a woken pull";
+      },
+      broker_config_.longPollingEnable ? options_.hold_check_interval_ms
+                                       : broker_config_.shortPollingTimeMills);
+  store_->SetMessageArrivingListener([this](const store::DispatchRequest& req) {
+    hold_->NotifyMessageArriving(req.topic, req.queue_id, req.consume_queue_offset + 1,
+                                 req.tags_code);
+  });
+  hold_->Start();
+
+  ROCKETMQ_RETURN_IF_ERROR(outer_api_.Start());
+  outer_api_.UpdateNameServerAddressList(broker_config_.namesrvAddr);
+  topics_->SetChangeListener([this] { RegisterBrokerAll(); });
+  serving_ = true;
+  started_ = true;
+  RegisterBrokerAll();
+  scheduler_ = std::thread([this] { SchedulerLoop(); });
+  RMQ_LOG(kInfo) << BootSuccessLine();
+  return Status::OK();
+}
+
+void BrokerController::RegisterProcessors() {
+  send_pool_ = std::make_shared<ThreadPool>(
+      "SendMessageThr", std::max(1, broker_config_.sendMessageThreadPoolNums), 10000);
+  pull_pool_ = std::make_shared<ThreadPool>(
+      "PullMessageThr", std::min(8, std::max(1, broker_config_.pullMessageThreadPoolNums)), 100000);
+  query_pool_ = std::make_shared<ThreadPool>("QueryMessageThr", 2, 20000);
+  admin_pool_ = std::make_shared<ThreadPool>("AdminBrokerThr", 2, 10000);
+  client_pool_ = std::make_shared<ThreadPool>("ClientManageThr", 2, 1000000);
+
+  auto gate = [this](std::shared_ptr<remoting::RequestProcessor> p) {
+    return std::make_shared<GatedProcessor>(std::move(p), &serving_);
+  };
+  auto send = gate(std::make_shared<SendMessageProcessor>(this));
+  for (int32_t code :
+       {RequestCode::kSendMessage, RequestCode::kSendMessageV2, RequestCode::kSendBatchMessage}) {
+    server_->RegisterProcessor(code, send, send_pool_);
+  }
+  server_->RegisterProcessor(RequestCode::kPullMessage,
+                             gate(std::make_shared<PullMessageProcessor>(this)), pull_pool_);
+  auto query = gate(std::make_shared<QueryMessageProcessor>(this));
+  server_->RegisterProcessor(RequestCode::kQueryMessage, query, query_pool_);
+  server_->RegisterProcessor(RequestCode::kViewMessageById, query, query_pool_);
+  auto client = gate(std::make_shared<ClientManageProcessor>(this));
+  server_->RegisterProcessor(RequestCode::kHeartBeat, client, client_pool_);
+  server_->RegisterProcessor(RequestCode::kUnregisterClient, client, client_pool_);
+  auto consumer = gate(std::make_shared<ConsumerManageProcessor>(this));
+  for (int32_t code : {RequestCode::kQueryConsumerOffset, RequestCode::kUpdateConsumerOffset,
+                       RequestCode::kGetConsumerListByGroup}) {
+    server_->RegisterProcessor(code, consumer, client_pool_);
+  }
+  auto admin = gate(std::make_shared<AdminBrokerProcessor>(this));
+  for (int32_t code :
+       {RequestCode::kUpdateAndCreateTopic, RequestCode::kDeleteTopicInBroker,
+        RequestCode::kGetAllTopicConfig, RequestCode::kUpdateAndCreateSubscriptionGroup,
+        RequestCode::kDeleteSubscriptionGroup, RequestCode::kGetAllSubscriptionGroupConfig,
+        RequestCode::kGetAllConsumerOffset, RequestCode::kGetBrokerConfig,
+        RequestCode::kGetBrokerRuntimeInfo, RequestCode::kQueryTopicConsumeByWho,
+        RequestCode::kGetMaxOffset, RequestCode::kGetMinOffset,
+        RequestCode::kSearchOffsetByTimestamp, RequestCode::kGetEarliestMsgStoretime}) {
+    server_->RegisterProcessor(code, admin, admin_pool_);
+  }
+}
+
+void BrokerController::RegisterBrokerAll() {
+  if (!started_ && !serving_) return;
+  std::lock_guard<std::mutex> lock(register_mu_);
+  TopicConfigSerializeWrapper topics = topics_->BuildSerializeWrapper();
+  if (!PermIsWriteable(broker_config_.brokerPermission) ||
+      !PermIsReadable(broker_config_.brokerPermission)) {
+    for (auto& [name, tc] : topics.topic_config_table) tc.perm &= broker_config_.brokerPermission;
+  }
+  outer_api_.RegisterBrokerAll(Identity(), topics, broker_config_.compressedRegister,
+                               broker_config_.registerBrokerTimeoutMills);
+}
+
+void BrokerController::SchedulerLoop() {
+  const int64_t register_period =
+      std::min<int64_t>(60000, std::max<int64_t>(10000, broker_config_.registerNameServerPeriod));
+  const int64_t start = NowMs();
+  int64_t next_register = start + 10000;
+  int64_t next_flush = start + 10000 + broker_config_.flushConsumerOffsetInterval;
+  int64_t next_scan = start + options_.client_scan_interval_ms;
+  std::unique_lock<std::mutex> lock(mu_);
+  while (!stopping_) {
+    const int64_t wake = std::min({next_register, next_flush, next_scan});
+    const int64_t now = NowMs();
+    if (wake > now) {
+      cv_.wait_for(lock, std::chrono::milliseconds(wake - now));
+      continue;
+    }
+    lock.unlock();
+    if (now >= next_register) {
+      RegisterBrokerAll();
+      next_register = now + register_period;
+    }
+    if (now >= next_flush) {
+      (void)offsets_->Persist();
+      next_flush = now + broker_config_.flushConsumerOffsetInterval;
+    }
+    if (now >= next_scan) {
+      producers_.ScanNotActiveChannel(now);
+      consumers_->ScanNotActiveChannel(now);
+      next_scan = now + options_.client_scan_interval_ms;
+    }
+    lock.lock();
+  }
+}
+
+void BrokerController::Shutdown() {
+  if (!started_) return;
+  started_ = false;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stopping_ = true;
+  }
+  cv_.notify_all();
+  if (scheduler_.joinable()) scheduler_.join();
+  outer_api_.UnregisterBrokerAll(Identity(), broker_config_.registerBrokerTimeoutMills);
+  serving_ = false;
+  server_->Shutdown();
+  hold_->Shutdown();
+  for (auto* pool : {&send_pool_, &pull_pool_, &query_pool_, &admin_pool_, &client_pool_}) {
+    if (*pool) (*pool)->Shutdown();
+  }
+  (void)offsets_->Persist();
+  (void)topics_->Persist();
+  (void)groups_->Persist();
+  store_->SetMessageArrivingListener(nullptr);
+  store_->Shutdown();
+  outer_api_.Shutdown();
+  RMQ_LOG(kInfo) << "The broker[" << broker_config_.brokerName << ", " << broker_addr()
+                 << "] shutdown OK";
+}
+
+}  // namespace rocketmq::broker

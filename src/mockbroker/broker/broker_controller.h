@@ -1,0 +1,121 @@
+// BrokerController: one running broker (Java BrokerController, 4.9.x, master role). Wires the
+// configuration, the message store, the topic / subscription-group / consumer-offset managers
+// (JSON under <storePathRootDir>/config/), the client tables, the request processors on a
+// RemotingServer, long polling, and the NameServer registration (at start, every
+// registerNameServerPeriod clamped to 10..60 s, and at once when topics change; unregistration
+// at shutdown).
+//
+// Threads: the remoting server's loop/worker threads and the processor pools (send, pull,
+// query, admin, client), the pull-hold thread, one scheduler thread (registration, offset flush
+// every flushConsumerOffsetInterval, client-channel expiry scan every 10 s) and the store's
+// threads. Start/Shutdown are called from one owner thread; Shutdown() is idempotent and run by
+// the destructor.
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "common/socket_address.h"
+#include "common/status.h"
+#include "common/thread_pool.h"
+#include "mockbroker/broker/broker_config.h"
+#include "mockbroker/broker/broker_outer_api.h"
+#include "mockbroker/broker/consumer_manager.h"
+#include "mockbroker/broker/consumer_offset_manager.h"
+#include "mockbroker/broker/producer_manager.h"
+#include "mockbroker/broker/pull_request_hold_service.h"
+#include "mockbroker/broker/subscription_group_manager.h"
+#include "mockbroker/broker/topic_config_manager.h"
+#include "mockbroker/store/message_store.h"
+#include "remoting/remoting_server.h"
+
+namespace rocketmq::broker {
+
+struct BrokerControllerOptions {
+  int64_t client_scan_interval_ms = 10000;  // producer/consumer channel expiry scan
+  int64_t hold_check_interval_ms = 5000;    // long-polling re-check of every held pull
+};
+
+class BrokerController {
+ public:
+  explicit BrokerController(std::shared_ptr<BrokerConfiguration> configuration,
+                            BrokerControllerOptions options = BrokerControllerOptions());
+  ~BrokerController();  // Shutdown()
+  BrokerController(const BrokerController&) = delete;
+  BrokerController& operator=(const BrokerController&) = delete;
+
+  // Loads the config files and the store, binds the port (listenPort 0: ephemeral, then
+  // reflected in the config), starts serving and registers with every NameServer. Fails and
+  // leaves nothing running when the store or a config file cannot be loaded or the port is taken.
+  Status Start();
+  // Unregisters from the NameServers, stops serving, persists the offsets and shuts the store
+  // down (flush, checkpoint, abort file removed). Idempotent.
+  void Shutdown();
+
+  // The bound port; 0 before Start().
+  int port() const { return port_; }
+  // brokerIP1:port.
+  std::string broker_addr() const;
+  // "The broker[name, ip:port] boot success. serializeType=JSON[ and name server is ...]".
+  std::string BootSuccessLine() const;
+
+  // Registers with every NameServer now.
+  void RegisterBrokerAll();
+
+  // Snapshot taken at Start() (listenPort already the bound one).
+  const BrokerConfig& broker_config() const { return broker_config_; }
+  const store::MessageStoreConfig& store_config() const { return store_config_; }
+  BrokerConfiguration& configuration() { return *configuration_; }
+  const SocketAddress& store_host() const { return store_host_; }
+
+  TopicConfigManager& topic_config_manager() { return *topics_; }
+  SubscriptionGroupManager& subscription_group_manager() { return *groups_; }
+  ConsumerOffsetManager& consumer_offset_manager() { return *offsets_; }
+  ConsumerManager& consumer_manager() { return *consumers_; }
+  ProducerManager& producer_manager() { return producers_; }
+  store::MessageStore& message_store() { return *store_; }
+  PullRequestHoldService& pull_request_hold_service() { return *hold_; }
+  BrokerOuterApi& outer_api() { return outer_api_; }
+
+ private:
+  void RegisterProcessors();
+  void SchedulerLoop();
+  BrokerIdentity Identity() const;
+
+  const std::shared_ptr<BrokerConfiguration> configuration_;
+  const BrokerControllerOptions options_;
+  BrokerConfig broker_config_;
+  store::MessageStoreConfig store_config_;
+  SocketAddress store_host_;
+  int port_ = 0;
+
+  std::unique_ptr<TopicConfigManager> topics_;
+  std::unique_ptr<SubscriptionGroupManager> groups_;
+  std::unique_ptr<ConsumerOffsetManager> offsets_;
+  std::unique_ptr<ConsumerManager> consumers_;
+  ProducerManager producers_;
+  std::unique_ptr<store::MessageStore> store_;
+  std::unique_ptr<PullRequestHoldService> hold_;
+  BrokerOuterApi outer_api_;
+  std::unique_ptr<remoting::RemotingServer> server_;
+  std::shared_ptr<ThreadPool> send_pool_;
+  std::shared_ptr<ThreadPool> pull_pool_;
+  std::shared_ptr<ThreadPool> query_pool_;
+  std::shared_ptr<ThreadPool> admin_pool_;
+  std::shared_ptr<ThreadPool> client_pool_;
+
+  std::mutex register_mu_;  // one registration at a time
+  std::atomic<bool> serving_{false};
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool stopping_ = false;  // guarded by mu_
+  bool started_ = false;   // owner thread only
+  std::thread scheduler_;
+};
+
+}  // namespace rocketmq::broker

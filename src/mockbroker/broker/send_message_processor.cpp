@@ -1,0 +1,324 @@
+#include "mockbroker/broker/send_message_processor.h"
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "common/java_hash.h"
+#include "common/logging.h"
+#include "common/message_decoder.h"
+#include "common/message_ext.h"
+#include "common/response_code.h"
+#include "mockbroker/broker/broker_controller.h"
+#include "remoting/request_code.h"
+
+namespace rocketmq::broker {
+
+using remoting::RemotingCommand;
+using remoting::RequestCode;
+
+namespace {
+
+constexpr char kFaqSuffix[] = "\nSee http://rocketmq.apache.org/docs/faq/ for further details.";
+constexpr int32_t kVersionV3_4_9 = 166;  // MQVersion ordinal of V3_4_9
+
+// SendMessageRequestHeader, from either the long (V1) or the short (V2) field names.
+struct SendHeader {
+  std::string producer_group;
+  std::string topic;
+  std::string default_topic;
+  int32_t default_topic_queue_nums = 0;
+  int32_t queue_id = 0;
+  int32_t sys_flag = 0;
+  int64_t born_timestamp = 0;
+  int32_t flag = 0;
+  std::string properties;
+  int32_t reconsume_times = 0;
+  bool unit_mode = false;
+  std::optional<int32_t> max_reconsume_times;
+  bool batch = false;
+};
+
+Result<SendHeader> ParseSendHeader(const RemotingCommand& req) {
+  const bool v2 =
+      req.code() == RequestCode::kSendMessageV2 || req.code() == RequestCode::kSendBatchMessage;
+  auto name = [v2](const char* shortn, const char* longn) { return v2 ? shortn : longn; };
+  SendHeader h;
+  auto str = [&](const char* s, const char* l, std::string* out) -> Status {
+    Result<std::string> v = req.GetExtString(name(s, l));
+    if (!v.ok()) {
+      return Status::InvalidArgument(std::string("the custom field <") + l + "> is null");
+    }
+    *out = *v;
+    return Status::OK();
+  };
+  auto i32 = [&](const char* s, const char* l, int32_t* out, bool required) -> Status {
+    Result<int32_t> v = req.GetExtInt32(name(s, l));
+    if (!v.ok()) {
+      if (!required && v.status().code() == kCodeNotFound) return Status::OK();
+      return Status::InvalidArgument(std::string("the custom field <") + l + "> is null");
+    }
+    *out = *v;
+    return Status::OK();
+  };
+  ROCKETMQ_RETURN_IF_ERROR(str("a", "producerGroup", &h.producer_group));
+  ROCKETMQ_RETURN_IF_ERROR(str("b", "topic", &h.topic));
+  ROCKETMQ_RETURN_IF_ERROR(str("c", "defaultTopic", &h.default_topic));
+  ROCKETMQ_RETURN_IF_ERROR(i32("d", "defaultTopicQueueNums", &h.default_topic_queue_nums, true));
+  ROCKETMQ_RETURN_IF_ERROR(i32("e", "queueId", &h.queue_id, true));
+  ROCKETMQ_RETURN_IF_ERROR(i32("f", "sysFlag", &h.sys_flag, true));
+  Result<int64_t> born = req.GetExtInt64(name("g", "bornTimestamp"));
+  if (!born.ok()) return Status::InvalidArgument("the custom field <bornTimestamp> is null");
+  h.born_timestamp = *born;
+  ROCKETMQ_RETURN_IF_ERROR(i32("h", "flag", &h.flag, true));
+  h.properties = req.ext_fields().GetOr(name("i", "properties"));
+  ROCKETMQ_RETURN_IF_ERROR(i32("j", "reconsumeTimes", &h.reconsume_times, false));
+  h.unit_mode = req.GetExtBool(name("k", "unitMode"));
+  int32_t max_times = 0;
+  if (req.ext_fields().Has(name("l", "maxReconsumeTimes"))) {
+    ROCKETMQ_RETURN_IF_ERROR(i32("l", "maxReconsumeTimes", &max_times, true));
+    h.max_reconsume_times = max_times;
+  }
+  h.batch = req.GetExtBool(name("m", "batch")) || req.code() == RequestCode::kSendBatchMessage;
+  return h;
+}
+
+int RandomInt(int bound) {
+  static thread_local std::mt19937 rng(std::random_device{}());
+  return bound <= 0 ? 0 : static_cast<int>(rng() % static_cast<unsigned>(bound));
+}
+
+// Java MessageDecoder.messageProperties2String over a HashMap built from `props` (insertion
+// order = `props` order): entries in HashMap iteration order.
+std::string JavaHashMapPropertiesString(const MessageProperties& props, size_t max_entries) {
+  std::vector<std::string> keys;
+  for (const auto& [k, v] : props) keys.push_back(k);
+  keys = JavaStringKeyOrder(keys, JavaHashMapTableSize(max_entries));
+  MessageProperties ordered;
+  for (const auto& k : keys) ordered.Set(k, *props.Find(k));
+  return ordered.Encode();
+}
+
+// Java handlePutMessageResult: the response code and remark of a store result.
+void ApplyPutResult(const store::PutMessageResult& r, RemotingCommand* resp) {
+  using store::PutMessageStatus;
+  switch (r.status) {
+    case PutMessageStatus::kPutOk:
+      resp->set_code(ResponseCode::kSuccess);
+      return;
+    case PutMessageStatus::kFlushDiskTimeout:
+      resp->set_code(ResponseCode::kFlushDiskTimeout);
+      return;
+    case PutMessageStatus::kFlushSlaveTimeout:
+      resp->set_code(ResponseCode::kFlushSlaveTimeout);
+      return;
+    case PutMessageStatus::kSlaveNotAvailable:
+      resp->set_code(ResponseCode::kSlaveNotAvailable);
+      return;
+    case PutMessageStatus::kCreateMappedFileFailed:
+      resp->set_code(ResponseCode::kSystemError);
+      resp->set_remark("create mapped file failed, server is busy or broken.");
+      return;
+    case PutMessageStatus::kMessageIllegal:
+    case PutMessageStatus::kPropertiesSizeExceeded:
+      resp->set_code(ResponseCode::kMessageIllegal);
+      resp->set_remark(
+          "the message is illegal, maybe msg body or properties length not matched. msg body "
+          "length limit 128k, msg properties length limit 32k.");
+      return;
+    case PutMessageStatus::kServiceNotAvailable:
+      resp->set_code(ResponseCode::kServiceNotAvailable);
+      resp->set_remark(
+          "service not available now. It may be caused by one of the following reasons: the "
+          "broker's disk is full [" +
+          r.error.message() +
+          "], messages are put to the slave, message store has been shut down, etc.");
+      return;
+    case PutMessageStatus::kOsPageCacheBusy:
+      resp->set_code(ResponseCode::kSystemBusy);
+      resp->set_remark("[PC_SYNCHRONIZED]broker busy, start flow control for a while");
+      return;
+    case PutMessageStatus::kUnknownError:
+      resp->set_code(ResponseCode::kSystemError);
+      resp->set_remark("UNKNOWN_ERROR");
+      return;
+  }
+}
+
+}  // namespace
+
+std::optional<RemotingCommand> SendMessageProcessor::ProcessRequest(
+    const std::shared_ptr<remoting::Channel>& channel, RemotingCommand& request) {
+  const BrokerConfig& cfg = controller_->broker_config();
+  RemotingCommand resp = RemotingCommand::CreateResponse(request, ResponseCode::kSystemError);
+  resp.mutable_ext_fields();
+  auto fail = [&](int32_t code, std::string remark) {
+    resp.set_code(code);
+    resp.set_remark(std::move(remark));
+    resp.SetExtField("TRACE_ON", cfg.traceOn ? "true" : "false");
+    resp.SetExtField("MSG_REGION", cfg.regionId);
+    return resp;
+  };
+
+  Result<SendHeader> parsed = ParseSendHeader(request);
+  if (!parsed.ok()) {
+    RemotingCommand bad = RemotingCommand::CreateResponse(request, ResponseCode::kSystemError,
+                                                          parsed.status().message());
+    return bad;
+  }
+  SendHeader h = std::move(*parsed);
+  TopicConfigManager& topics = controller_->topic_config_manager();
+
+  // --- msgCheck ---
+  std::optional<TopicConfig> existing = topics.Select(h.topic);
+  if (!PermIsWriteable(cfg.brokerPermission) && existing && existing->order) {
+    return fail(ResponseCode::kNoPermission,
+                "the broker[" + cfg.brokerIP1 + "] sending message is forbidden");
+  }
+  std::string invalid = ValidateTopicName(h.topic);
+  if (!invalid.empty()) return fail(ResponseCode::kSystemError, invalid);
+  if (IsNotAllowedSendTopic(h.topic)) {
+    return fail(ResponseCode::kNoPermission,
+                "Sending message to topic[" + h.topic + "] is forbidden.");
+  }
+  std::optional<TopicConfig> tc = existing;
+  if (!tc) {
+    const bool retry = h.topic.rfind(kRetryGroupTopicPrefix, 0) == 0;
+    int32_t topic_sys_flag = 0;
+    if (h.unit_mode) topic_sys_flag = retry ? kTopicFlagUnitSub : kTopicFlagUnit;
+    tc = topics.CreateTopicInSendMessageMethod(h.topic, h.default_topic, h.default_topic_queue_nums,
+                                               topic_sys_flag);
+    if (!tc && retry) {
+      tc = topics.CreateTopicInSendMessageBackMethod(h.topic, 1, kPermRead | kPermWrite,
+                                                     topic_sys_flag);
+    }
+    if (!tc) {
+      return fail(ResponseCode::kTopicNotExist,
+                  "topic[" + h.topic + "] not exist, apply first please!" + kFaqSuffix);
+    }
+  }
+  const int32_t id_valid = std::max(tc->write_queue_nums, tc->read_queue_nums);
+  if (h.queue_id >= id_valid) {
+    std::string info = "request queueId[" + std::to_string(h.queue_id) + "] is illegal, " +
+                       TopicConfigToJavaString(*tc) + " Producer: " + channel->RemoteAddress();
+    RMQ_LOG(kWarn) << info;
+    return fail(ResponseCode::kSystemError, info);
+  }
+
+  // --- build the message(s) ---
+  int32_t queue_id = h.queue_id < 0 ? RandomInt(tc->write_queue_nums) : h.queue_id;
+  std::string topic = h.topic;
+  int32_t sys_flag = h.sys_flag;
+  if (tc->topic_filter_type == kTopicFilterMultiTag) sys_flag |= kSysFlagMultiTags;
+
+  if (!h.batch && topic.rfind(kRetryGroupTopicPrefix, 0) == 0) {
+    const std::string group = topic.substr(std::string(kRetryGroupTopicPrefix).size());
+    std::optional<SubscriptionGroupConfig> sg =
+        controller_->subscription_group_manager().Find(group);
+    if (!sg) {
+      return fail(ResponseCode::kSubscriptionGroupNotExist,
+                  "subscription group not exist, " + group + " " +
+                      "\nSee http://rocketmq.apache.org/docs/faq/ for further details.");
+    }
+    int32_t max_times = sg->retry_max_times;
+    if (request.version() >= kVersionV3_4_9 && h.max_reconsume_times) {
+      max_times = *h.max_reconsume_times;
+    }
+    if (h.reconsume_times >= max_times) {
+      topic = kDlqGroupTopicPrefix + group;
+      queue_id = 0;
+      TopicConfig dlq =
+          topics.CreateTopicInSendMessageBackMethod(topic, 1, kPermRead | kPermWrite, 0);
+      (void)dlq;
+    }
+  }
+
+  std::optional<SocketAddress> born;
+  if (Result<SocketAddress> a = SocketAddress::Parse(channel->RemoteAddress()); a.ok()) born = *a;
+
+  auto base = [&](MessageExt* m) {
+    m->set_topic(topic);
+    m->set_queue_id(queue_id);
+    m->set_sys_flag(sys_flag);
+    m->set_born_timestamp(h.born_timestamp);
+    if (born) m->set_born_host(*born);
+    m->set_store_host(controller_->store_host());
+    m->set_reconsume_times(h.reconsume_times);
+  };
+
+  store::PutMessageResult result;
+  if (h.batch) {
+    Result<std::vector<BatchElementView>> elems = SplitBatchBody(request.body());
+    if (!elems.ok() || elems->empty()) {
+      return fail(ResponseCode::kMessageIllegal,
+                  "the message is illegal, maybe msg body or "
+                  "properties length not matched. msg body "
+                  "length limit 128k, msg properties length "
+                  "limit 32k.");
+    }
+    MessageProperties batch_props = MessageProperties::Decode(h.properties);
+    size_t max_entries = batch_props.size() + (batch_props.Contains(kPropertyCluster) ? 0 : 1);
+    batch_props.Set(kPropertyCluster, cfg.brokerClusterName);
+    const std::string batch_string = JavaHashMapPropertiesString(batch_props, max_entries);
+    std::vector<MessageExt> msgs;
+    for (const BatchElementView& e : *elems) {
+      MessageExt m;
+      base(&m);
+      m.set_flag(e.flag);
+      m.set_body(std::string(e.body));
+      m.set_properties(
+          MessageProperties::Decode(AppendBatchProperties(e.properties, batch_string)));
+      msgs.push_back(std::move(m));
+    }
+    result = controller_->message_store().PutMessages(std::move(msgs));
+  } else {
+    MessageExt m;
+    base(&m);
+    m.set_flag(h.flag);
+    m.set_body(request.body());
+    MessageProperties props = MessageProperties::Decode(h.properties);
+    size_t max_entries = props.size() + (props.Contains(kPropertyCluster) ? 0 : 1);
+    props.Set(kPropertyCluster, cfg.brokerClusterName);
+    const std::string wait = props.Get(kPropertyWaitStoreMsgOk);
+    const bool had_wait = props.Erase(kPropertyWaitStoreMsgOk);
+    if (TransactionType(sys_flag) == kSysFlagTransactionPreparedType ||
+        props.Get(kPropertyTransactionPrepared) == "true") {
+      if (cfg.rejectTransactionMessage) {
+        return fail(ResponseCode::kNoPermission,
+                    "the broker[" + cfg.brokerIP1 + "] sending transaction message is forbidden");
+      }
+    }
+    MessageProperties stored =
+        MessageProperties::Decode(JavaHashMapPropertiesString(props, max_entries));
+    if (TransactionType(sys_flag) == kSysFlagTransactionPreparedType) {
+      // Java TransactionalMessageBridge.parseHalfMessageInner.
+      stored.Set(kPropertyRealTopic, topic);
+      stored.Set(kPropertyRealQueueId, std::to_string(queue_id));
+      m.set_sys_flag(ResetTransactionType(sys_flag, kSysFlagTransactionNotType));
+      m.set_topic(kTransHalfTopic);
+      m.set_queue_id(0);
+    }
+    // Java drops WAIT from the stored bytes (it only steers the flush wait, which the store
+    // reads from the properties: WAIT=false is therefore not honoured here).
+    (void)had_wait;
+    (void)wait;
+    m.set_properties(std::move(stored));
+    result = controller_->message_store().PutMessage(std::move(m));
+  }
+
+  ApplyPutResult(result, &resp);
+  if (!result.appended()) {
+    RMQ_LOG(kWarn) << "send to " << topic
+                   << " failed: " << store::PutMessageStatusName(result.status) << " "
+                   << result.error.ToString();
+    return fail(resp.code(), resp.remark().value_or(""));
+  }
+  resp.SetExtField("queueId", std::to_string(queue_id));
+  resp.SetExtField("TRACE_ON", cfg.traceOn ? "true" : "false");
+  resp.SetExtField("MSG_REGION", cfg.regionId);
+  resp.SetExtField("msgId", result.append.msg_id);
+  resp.SetExtField("queueOffset", std::to_string(result.append.logics_offset));
+  return resp;
+}
+
+}  // namespace rocketmq::broker
