@@ -62,7 +62,16 @@ void RemotingCore::Shutdown() {
       }
       closed.set_value();
     });
-    if (posted) closed_future.wait();
+    if (posted) {
+      closed_future.wait();
+      // libevent 2.1 finalizes a freed bufferevent (closing its socket) in a later callback of
+      // the same loop. A second task queues behind those finalizers, so once it has run every
+      // socket is really closed and peers see the FIN; stopping the loop before that left
+      // sockets open until the event_base itself was freed.
+      std::promise<void> finalized;
+      std::future<void> finalized_future = finalized.get_future();
+      if (loop_->RunInLoop([&finalized] { finalized.set_value(); })) finalized_future.wait();
+    }
     loop_->Stop();
   }
   // Calls registered after the connections closed, or whose write was dropped with the loop.

@@ -273,5 +273,36 @@ TEST(RemotingFaultsTest, StartStopInALoopLeavesNothingBehind) {
   }
 }
 
+// A client that shuts down must close its sockets at once, so the server notices (a broker drops
+// the client's channel). Repeated because closing raced with stopping the loop.
+TEST(RemotingFaultsTest, ClientShutdownClosesItsSocketsAtOnce) {
+  auto events = std::make_shared<EventRecorder>();
+  RemotingServer server(LocalServerOptions());
+  // Answers after pushing a oneway request to the client, as a broker's NOTIFY does.
+  server.RegisterProcessor(
+      9101, MakeProcessor([](const std::shared_ptr<Channel>& channel, RemotingCommand& request) {
+        (void)channel->InvokeOneway(RemotingCommand::CreateRequest(9100));
+        return std::optional<RemotingCommand>(RemotingCommand::CreateResponse(request, 0));
+      }));
+  server.SetChannelEventListener(events);
+  ASSERT_TRUE(server.Start().ok());
+  const std::string addr = Addr(server.port());
+  constexpr int kRounds = 30;
+  for (int round = 1; round <= kRounds; ++round) {
+    RemotingClient client;
+    client.RegisterProcessor(9100,
+                             MakeProcessor([](const std::shared_ptr<Channel>&, RemotingCommand&) {
+                               return std::optional<RemotingCommand>();
+                             }));
+    ASSERT_TRUE(client.Start().ok());
+    ASSERT_TRUE(client.InvokeSync(addr, RemotingCommand::CreateRequest(9101), 3000).ok());
+    client.Shutdown();
+    ASSERT_TRUE(
+        WaitFor([&] { return events->count("close") == round; }, std::chrono::milliseconds(2000)))
+        << "round " << round << ": the server saw " << events->count("close") << " closes";
+  }
+  server.Shutdown();
+}
+
 }  // namespace
 }  // namespace rocketmq::remoting::test
