@@ -5,7 +5,7 @@ packages=(
   build-essential cmake pkg-config
   libevent-dev libssl-dev libjsoncpp-dev zlib1g-dev libgflags-dev
   libgtest-dev libgmock-dev
-  openssl
+  openssl nodejs $(command -v npm >/dev/null 2>&1 || echo npm)  # NodeSource nodejs bundles npm (and conflicts with it)
 )
 missing=()
 for p in "${packages[@]}"; do
