@@ -1,9 +1,94 @@
 #!/usr/bin/env bash
 # The main job: shows the toolkit working end to end on this machine (loopback only).
+#  1. remoting_demo: a RemotingClient and a RemotingServer exchange sync, async and oneway calls;
+#  2. starts the bundled mqnamesrv + mqbroker on 127.0.0.1 (free ports, a temporary store),
+#     creates a topic, sends messages and pulls them back (cluster_demo), prints the cluster's
+#     brokers, then stops both servers with SIGTERM.
 # Run after scripts/build.sh. BUILD_DIR overrides the build directory (default: build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bin=${BUILD_DIR:-build}/bin
+bin=$(cd "${BUILD_DIR:-build}/bin" && pwd)
 
 echo "== remoting: client <-> server over 127.0.0.1 =="
 "$bin/remoting_demo"
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/rocketmq-main-job.XXXXXX")
+pids=()
+cleanup() {
+  local rc=$?
+  if [ "$rc" -ne 0 ]; then
+    for log in "$work"/*.out; do
+      [ -f "$log" ] && { echo "--- last lines of $(basename "$log") ---"; tail -n 20 "$log"; } >&2
+    done
+  fi
+  for pid in "${pids[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# A port nothing listens on, with its neighbour (the broker's HA port) free too.
+free_port() {
+  local p
+  for _ in $(seq 1 200); do
+    p=$((20000 + RANDOM % 30000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null &&
+       ! (exec 3<>"/dev/tcp/127.0.0.1/$((p + 1))") 2>/dev/null; then
+      echo "$p"
+      return 0
+    fi
+  done
+  return 1
+}
+
+wait_for_line() {  # file pattern what
+  for _ in $(seq 1 300); do
+    grep -q "$2" "$1" 2>/dev/null && return 0
+    sleep 0.1
+  done
+  echo "$3 did not start; its output:" >&2
+  cat "$1" >&2
+  return 1
+}
+
+ns_port=$(free_port)
+broker_port=$(free_port)
+[ "$broker_port" != "$ns_port" ] || broker_port=$((ns_port + 3))
+cat > "$work/namesrv.conf" <<CONF
+listenPort=$ns_port
+listenAddress=127.0.0.1
+kvConfigPath=$work/namesrv/kvConfig.json
+CONF
+cat > "$work/broker.conf" <<CONF
+brokerClusterName=DefaultCluster
+brokerName=broker-a
+brokerId=0
+brokerIP1=127.0.0.1
+listenPort=$broker_port
+namesrvAddr=127.0.0.1:$ns_port
+storePathRootDir=$work/store
+storePathCommitLog=$work/store/commitlog
+flushDiskType=ASYNC_FLUSH
+autoCreateTopicEnable=true
+CONF
+
+echo
+echo "== bundled cluster: mqnamesrv 127.0.0.1:$ns_port, mqbroker 127.0.0.1:$broker_port =="
+HOME="$work" "$bin/mqnamesrv" -c "$work/namesrv.conf" > "$work/namesrv.out" 2>&1 &
+pids+=($!)
+ns_pid=$!
+wait_for_line "$work/namesrv.out" "boot success" mqnamesrv
+grep "boot success" "$work/namesrv.out"
+HOME="$work" "$bin/mqbroker" -c "$work/broker.conf" > "$work/broker.out" 2>&1 &
+pids+=($!)
+broker_pid=$!
+wait_for_line "$work/broker.out" "boot success" mqbroker
+grep "boot success" "$work/broker.out"
+
+"$bin/cluster_demo" -n "127.0.0.1:$ns_port" -t MainJobTopic -c 16
+
+kill -TERM "$broker_pid"
+wait "$broker_pid" && echo "mqbroker stopped cleanly (SIGTERM)"
+kill -TERM "$ns_pid"
+wait "$ns_pid" && echo "mqnamesrv stopped cleanly (SIGTERM)"
+pids=()
