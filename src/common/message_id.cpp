@@ -15,16 +15,11 @@
 
 #include "common/byte_order.h"
 #include "common/string_util.h"
+#include "common/time_util.h"
 
 namespace rocketmq {
 
 namespace {
-
-int64_t SystemNowMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 // Start of the month containing `epoch_ms`, shifted by `month_delta` months (local time).
 int64_t MonthStartMs(int64_t epoch_ms, int month_delta) {
@@ -166,7 +161,7 @@ std::string LocalAddressForUniqueId() {
   }
   if (!first_private.empty()) return first_private;
   // No usable interface: the low 4 bytes of the current time stand in for an address.
-  return BigEndian32(static_cast<uint32_t>(SystemNowMs()));
+  return BigEndian32(static_cast<uint32_t>(NowMillis()));
 }
 
 UniqueIdGenerator::UniqueIdGenerator(std::string ip, uint16_t pid, int32_t class_loader_hash,
@@ -174,7 +169,7 @@ UniqueIdGenerator::UniqueIdGenerator(std::string ip, uint16_t pid, int32_t class
     : prefix_hex_(HexEncodeUpper((ip.size() == 4 || ip.size() == 16 ? ip : std::string(4, '\0')) +
                                  BigEndian16(pid) +
                                  BigEndian32(static_cast<uint32_t>(class_loader_hash)))),
-      clock_(clock ? std::move(clock) : Clock(SystemNowMs)) {}
+      clock_(clock ? std::move(clock) : Clock(NowMillis)) {}
 
 std::string UniqueIdGenerator::Next() {
   int64_t now = clock_();

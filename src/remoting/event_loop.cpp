@@ -20,12 +20,6 @@ void InitLibeventThreading() {
   });
 }
 
-int64_t NowMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::steady_clock::now().time_since_epoch())
-      .count();
-}
-
 EventLoop::EventLoop(std::string name) : name_(std::move(name)) {
   InitLibeventThreading();
   base_.reset(event_base_new());

@@ -17,6 +17,8 @@
 #include <thread>
 #include <vector>
 
+#include "common/time_util.h"
+
 namespace rocketmq::remoting {
 
 struct EventBaseDeleter {
@@ -32,7 +34,7 @@ using EventPtr = std::unique_ptr<event, EventDeleter>;
 void InitLibeventThreading();
 
 // Monotonic milliseconds (steady clock), the time base of every deadline in remoting.
-int64_t NowMs();
+inline int64_t NowMs() { return SteadyMillis(); }
 
 class EventLoop {
  public:

@@ -28,7 +28,7 @@ namespace rocketmq::namesrv {
 struct NamesrvControllerOptions {
   int64_t scan_initial_delay_ms = 5000;  // first scanNotActiveBroker
   int64_t scan_interval_ms = 10000;      // then every 10 s
-  ClockMs clock = SystemNowMs;           // heartbeat clock of the route tables
+  ClockMs clock = NowMillis;           // heartbeat clock of the route tables
 };
 
 class NamesrvController {

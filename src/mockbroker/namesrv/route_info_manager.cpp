@@ -6,6 +6,7 @@
 #include "common/java_hash.h"
 #include "common/logging.h"
 #include "common/model/topic_config.h"
+#include "common/time_util.h"
 
 namespace rocketmq::namesrv {
 
@@ -37,12 +38,6 @@ TopicList MakeTopicList(const std::vector<std::string>& ordered) {
 }
 
 }  // namespace
-
-int64_t SystemNowMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 RouteInfoManager::RouteInfoManager(ClockMs clock) : clock_(std::move(clock)) {}
 

@@ -26,6 +26,7 @@
 #include <string>
 #include <vector>
 
+#include "common/time_util.h"
 #include "common/model/cluster_info.h"
 #include "common/model/data_version.h"
 #include "common/model/list_bodies.h"
@@ -40,7 +41,6 @@ inline constexpr int64_t kBrokerChannelExpiredMillis = 120 * 1000;
 
 // Milliseconds since the epoch.
 using ClockMs = std::function<int64_t()>;
-int64_t SystemNowMs();
 
 // The identity fields of REGISTER_BROKER / UNREGISTER_BROKER.
 struct BrokerIdentity {
@@ -59,7 +59,7 @@ struct RegisterBrokerResult {
 
 class RouteInfoManager {
  public:
-  explicit RouteInfoManager(ClockMs clock = SystemNowMs);
+  explicit RouteInfoManager(ClockMs clock = NowMillis);
 
   RouteInfoManager(const RouteInfoManager&) = delete;
   RouteInfoManager& operator=(const RouteInfoManager&) = delete;
