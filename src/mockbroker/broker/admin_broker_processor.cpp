@@ -1,10 +1,12 @@
 #include "mockbroker/broker/admin_broker_processor.h"
 
+#include <chrono>
 #include <set>
 
 #include "common/logging.h"
 #include "common/model/json_body.h"
 #include "common/model/list_bodies.h"
+#include "common/model/lock_batch_body.h"
 #include "common/response_code.h"
 #include "mockbroker/broker/broker_controller.h"
 #include "remoting/request_code.h"
@@ -27,6 +29,12 @@ bool IsSystemTopicName(const std::string& topic) {
   return kSystem.count(topic) != 0 || topic.rfind("rmq_sys_", 0) == 0;
 }
 
+int64_t NowMillis() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
 }  // namespace
 
 std::optional<RemotingCommand> AdminBrokerProcessor::ProcessRequest(
@@ -45,6 +53,21 @@ std::optional<RemotingCommand> AdminBrokerProcessor::ProcessRequest(
       return OffsetQuery(request);
     case RequestCode::kGetBrokerRuntimeInfo:
       return RuntimeInfo(request);
+    case RequestCode::kLockBatchMq:
+    case RequestCode::kUnlockBatchMq:
+      return LockBatch(request);
+    case RequestCode::kGetTopicStatsInfo:
+      return TopicStats(request);
+    case RequestCode::kGetConsumeStats:
+      return ConsumeStatsOf(request);
+    case RequestCode::kGetConsumerConnectionList:
+      return ConsumerConnectionList(request);
+    case RequestCode::kGetProducerConnectionList:
+      return ProducerConnectionList(request);
+    case RequestCode::kGetAllDelayOffset:
+      return AllDelayOffset(request);
+    case RequestCode::kGetSystemTopicListFromBroker:
+      return SystemTopicList(request);
     default:
       break;
   }
@@ -177,6 +200,27 @@ RemotingCommand AdminBrokerProcessor::OffsetQuery(const RemotingCommand& request
     default:
       resp.SetExtField("timestamp", std::to_string(s.GetEarliestMessageTime(*topic, *queue_id)));
       break;
+  }
+  resp.set_code(ResponseCode::kSuccess);
+  return resp;
+}
+
+RemotingCommand AdminBrokerProcessor::LockBatch(const RemotingCommand& request) {
+  // Java answers both without extFields.
+  RemotingCommand resp = RemotingCommand::CreateResponse(request, ResponseCode::kSystemError);
+  Result<LockBatchRequestBody> body = DecodeJsonBody<LockBatchRequestBody>(request.body());
+  if (!body.ok()) {
+    resp.set_remark("bad LockBatchRequestBody: " + body.status().ToString());
+    return resp;
+  }
+  RebalanceLockManager& locks = controller_->rebalance_lock_manager();
+  if (request.code() == RequestCode::kLockBatchMq) {
+    LockBatchResponseBody out;
+    out.lock_ok_mq_set =
+        locks.TryLockBatch(body->consumer_group, body->mq_set, body->client_id, NowMillis());
+    resp.set_body(out.ToJson());
+  } else {
+    locks.UnlockBatch(body->consumer_group, body->mq_set, body->client_id);
   }
   resp.set_code(ResponseCode::kSuccess);
   return resp;

@@ -3,7 +3,10 @@
 // GET_ALL_TOPIC_CONFIG, UPDATE_AND_CREATE_SUBSCRIPTIONGROUP, DELETE_SUBSCRIPTIONGROUP,
 // GET_ALL_SUBSCRIPTIONGROUP_CONFIG, GET_ALL_CONSUMER_OFFSET, GET_BROKER_CONFIG,
 // GET_BROKER_RUNTIME_INFO, QUERY_TOPIC_CONSUME_BY_WHO, GET_MAX_OFFSET, GET_MIN_OFFSET,
-// SEARCH_OFFSET_BY_TIMESTAMP, GET_EARLIEST_MSG_STORETIME.
+// SEARCH_OFFSET_BY_TIMESTAMP, GET_EARLIEST_MSG_STORETIME, LOCK_BATCH_MQ, UNLOCK_BATCH_MQ, and the
+// mqadmin statistics codes (admin_broker_stats.cpp): GET_TOPIC_STATS_INFO, GET_CONSUME_STATS,
+// GET_CONSUMER_CONNECTION_LIST, GET_PRODUCER_CONNECTION_LIST, GET_ALL_DELAY_OFFSET,
+// GET_SYSTEM_TOPIC_LIST_FROM_BROKER.
 #pragma once
 
 #include <memory>
@@ -30,6 +33,25 @@ class AdminBrokerProcessor : public remoting::RequestProcessor {
       const remoting::RemotingCommand& request);
   remoting::RemotingCommand OffsetQuery(const remoting::RemotingCommand& request);
   remoting::RemotingCommand RuntimeInfo(const remoting::RemotingCommand& request);
+  // LOCK_BATCH_MQ / UNLOCK_BATCH_MQ (protocol.md §2.11).
+  remoting::RemotingCommand LockBatch(const remoting::RemotingCommand& request);
+
+  // The statistics codes below answer without extFields, as Java does.
+  // GET_TOPIC_STATS_INFO: min/max offset and last store time per write queue; TOPIC_NOT_EXIST
+  // "topic[T] not exist" for an unknown topic.
+  remoting::RemotingCommand TopicStats(const remoting::RemotingCommand& request);
+  // GET_CONSUME_STATS: broker/consumer offset and store time of the last consumed message per
+  // read queue of the `topic` header, or of every topic the group has offsets for.
+  remoting::RemotingCommand ConsumeStatsOf(const remoting::RemotingCommand& request);
+  // GET_CONSUMER_CONNECTION_LIST: CONSUMER_NOT_ONLINE when the group has no live channel.
+  remoting::RemotingCommand ConsumerConnectionList(const remoting::RemotingCommand& request);
+  // GET_PRODUCER_CONNECTION_LIST: SYSTEM_ERROR "the producer group[G] not exist" when unknown.
+  remoting::RemotingCommand ProducerConnectionList(const remoting::RemotingCommand& request);
+  // GET_ALL_DELAY_OFFSET: <storePathRootDir>/config/delayOffset.json re-encoded, or
+  // {"offsetTable":{}} when there is none (no schedule service runs here).
+  remoting::RemotingCommand AllDelayOffset(const remoting::RemotingCommand& request);
+  // GET_SYSTEM_TOPIC_LIST_FROM_BROKER: TopicList of Java's system topic set.
+  remoting::RemotingCommand SystemTopicList(const remoting::RemotingCommand& request);
 
   BrokerController* const controller_;
 };

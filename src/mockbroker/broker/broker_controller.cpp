@@ -206,14 +206,28 @@ void BrokerController::RegisterProcessors() {
     server_->RegisterProcessor(code, consumer, client_pool_);
   }
   auto admin = gate(std::make_shared<AdminBrokerProcessor>(this));
-  for (int32_t code :
-       {RequestCode::kUpdateAndCreateTopic, RequestCode::kDeleteTopicInBroker,
-        RequestCode::kGetAllTopicConfig, RequestCode::kUpdateAndCreateSubscriptionGroup,
-        RequestCode::kDeleteSubscriptionGroup, RequestCode::kGetAllSubscriptionGroupConfig,
-        RequestCode::kGetAllConsumerOffset, RequestCode::kGetBrokerConfig,
-        RequestCode::kGetBrokerRuntimeInfo, RequestCode::kQueryTopicConsumeByWho,
-        RequestCode::kGetMaxOffset, RequestCode::kGetMinOffset,
-        RequestCode::kSearchOffsetByTimestamp, RequestCode::kGetEarliestMsgStoretime}) {
+  for (int32_t code : {RequestCode::kUpdateAndCreateTopic,
+                       RequestCode::kDeleteTopicInBroker,
+                       RequestCode::kGetAllTopicConfig,
+                       RequestCode::kUpdateAndCreateSubscriptionGroup,
+                       RequestCode::kDeleteSubscriptionGroup,
+                       RequestCode::kGetAllSubscriptionGroupConfig,
+                       RequestCode::kGetAllConsumerOffset,
+                       RequestCode::kGetBrokerConfig,
+                       RequestCode::kGetBrokerRuntimeInfo,
+                       RequestCode::kQueryTopicConsumeByWho,
+                       RequestCode::kGetMaxOffset,
+                       RequestCode::kGetMinOffset,
+                       RequestCode::kSearchOffsetByTimestamp,
+                       RequestCode::kGetEarliestMsgStoretime,
+                       RequestCode::kLockBatchMq,
+                       RequestCode::kUnlockBatchMq,
+                       RequestCode::kGetTopicStatsInfo,
+                       RequestCode::kGetConsumeStats,
+                       RequestCode::kGetConsumerConnectionList,
+                       RequestCode::kGetProducerConnectionList,
+                       RequestCode::kGetAllDelayOffset,
+                       RequestCode::kGetSystemTopicListFromBroker}) {
     server_->RegisterProcessor(code, admin, admin_pool_);
   }
 }

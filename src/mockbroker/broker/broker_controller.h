@@ -29,6 +29,7 @@
 #include "mockbroker/broker/consumer_offset_manager.h"
 #include "mockbroker/broker/producer_manager.h"
 #include "mockbroker/broker/pull_request_hold_service.h"
+#include "mockbroker/broker/rebalance_lock_manager.h"
 #include "mockbroker/broker/subscription_group_manager.h"
 #include "mockbroker/broker/topic_config_manager.h"
 #include "mockbroker/store/message_store.h"
@@ -81,6 +82,7 @@ class BrokerController {
   store::MessageStore& message_store() { return *store_; }
   PullRequestHoldService& pull_request_hold_service() { return *hold_; }
   BrokerOuterApi& outer_api() { return outer_api_; }
+  RebalanceLockManager& rebalance_lock_manager() { return locks_; }
 
  private:
   void RegisterProcessors();
@@ -99,6 +101,7 @@ class BrokerController {
   std::unique_ptr<ConsumerOffsetManager> offsets_;
   std::unique_ptr<ConsumerManager> consumers_;
   ProducerManager producers_;
+  RebalanceLockManager locks_;
   std::unique_ptr<store::MessageStore> store_;
   std::unique_ptr<PullRequestHoldService> hold_;
   BrokerOuterApi outer_api_;

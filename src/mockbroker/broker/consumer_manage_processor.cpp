@@ -1,7 +1,5 @@
 #include "mockbroker/broker/consumer_manage_processor.h"
 
-#include <unistd.h>
-
 #include "common/model/list_bodies.h"
 #include "common/response_code.h"
 #include "mockbroker/broker/broker_controller.h"
@@ -24,18 +22,6 @@ std::optional<RemotingCommand> ConsumerManageProcessor::ProcessRequest(
   }
 }
 
-bool ConsumerManageProcessor::FirstMessageInMemory(const std::string& topic, int32_t queue_id) {
-  store::MessageStore& s = controller_->message_store();
-  const int64_t phy = s.GetCommitLogOffsetInQueue(topic, queue_id, 0);
-  if (phy < 0) return false;
-  const long pages = sysconf(_SC_PHYS_PAGES);
-  const long page_size = sysconf(_SC_PAGE_SIZE);
-  const int64_t ram =
-      pages > 0 && page_size > 0 ? static_cast<int64_t>(pages) * page_size : int64_t{1} << 34;
-  const int64_t memory = ram * controller_->store_config().accessMessageInMemoryMaxRatio / 100;
-  return s.GetMaxPhyOffset() - phy <= memory;
-}
-
 RemotingCommand ConsumerManageProcessor::QueryConsumerOffset(const RemotingCommand& request) {
   RemotingCommand resp = RemotingCommand::CreateResponse(request, ResponseCode::kSystemError);
   resp.mutable_ext_fields();
@@ -51,7 +37,12 @@ RemotingCommand ConsumerManageProcessor::QueryConsumerOffset(const RemotingComma
     const bool explicit_no_zero =
         request.ext_fields().Has("setZeroIfNotFound") && !request.GetExtBool("setZeroIfNotFound");
     const int64_t min = controller_->message_store().GetMinOffsetInQueue(*topic, *queue_id);
-    if (!explicit_no_zero && min <= 0 && FirstMessageInMemory(*topic, *queue_id)) offset = 0;
+    // Java 4.9.8: a queue that never lost messages and whose first message is not swapped out
+    // (an empty queue included) starts at 0; otherwise the client decides (QUERY_NOT_FOUND).
+    if (!explicit_no_zero && min <= 0 &&
+        !controller_->message_store().CheckInDiskByConsumeOffset(*topic, *queue_id, 0)) {
+      offset = 0;
+    }
   }
   if (offset >= 0) {
     resp.SetExtField("offset", std::to_string(offset));

@@ -24,9 +24,6 @@ class ConsumerManageProcessor : public remoting::RequestProcessor {
   remoting::RemotingCommand UpdateConsumerOffset(const std::shared_ptr<remoting::Channel>& ch,
                                                  const remoting::RemotingCommand& request);
   remoting::RemotingCommand GetConsumerListByGroup(const remoting::RemotingCommand& request);
-  // Java checkInDiskByConsumeOffset negated: the message at queue offset 0 exists and is still
-  // within accessMessageInMemoryMaxRatio of RAM behind the CommitLog head.
-  bool FirstMessageInMemory(const std::string& topic, int32_t queue_id);
 
   BrokerController* const controller_;
 };

@@ -1,5 +1,6 @@
 #include "mockbroker/broker/send_message_processor.h"
 
+#include <cctype>
 #include <random>
 #include <string>
 #include <vector>
@@ -97,6 +98,14 @@ std::string JavaHashMapPropertiesString(const MessageProperties& props, size_t m
   MessageProperties ordered;
   for (const auto& k : keys) ordered.Set(k, *props.Find(k));
   return ordered.Encode();
+}
+
+// Java Boolean.parseBoolean (Message.isWaitStoreMsgOK: absent = true, else parseBoolean).
+bool JavaParseBoolean(const std::string& v) {
+  return v.size() == 4 && std::tolower(static_cast<unsigned char>(v[0])) == 't' &&
+         std::tolower(static_cast<unsigned char>(v[1])) == 'r' &&
+         std::tolower(static_cast<unsigned char>(v[2])) == 'u' &&
+         std::tolower(static_cast<unsigned char>(v[3])) == 'e';
 }
 
 // Java handlePutMessageResult: the response code and remark of a store result.
@@ -261,16 +270,22 @@ std::optional<RemotingCommand> SendMessageProcessor::ProcessRequest(
     batch_props.Set(kPropertyCluster, cfg.brokerClusterName);
     const std::string batch_string = JavaHashMapPropertiesString(batch_props, max_entries);
     std::vector<MessageExt> msgs;
+    store::PutMessageOptions options;
+    // The flush wait follows the batch-level WAIT (Java reads it from the MessageExtBatch).
+    const std::string* batch_wait = batch_props.Find(kPropertyWaitStoreMsgOk);
+    options.wait_store_msg_ok = batch_wait == nullptr || JavaParseBoolean(*batch_wait);
     for (const BatchElementView& e : *elems) {
       MessageExt m;
       base(&m);
       m.set_flag(e.flag);
       m.set_body(std::string(e.body));
-      m.set_properties(
-          MessageProperties::Decode(AppendBatchProperties(e.properties, batch_string)));
+      // Stored verbatim: the element's string + the batch string, where WAIT may repeat.
+      std::string raw = AppendBatchProperties(e.properties, batch_string);
+      m.set_properties(MessageProperties::Decode(raw));
+      options.raw_properties.push_back(std::move(raw));
       msgs.push_back(std::move(m));
     }
-    result = controller_->message_store().PutMessages(std::move(msgs));
+    result = controller_->message_store().PutMessages(std::move(msgs), options);
   } else {
     MessageExt m;
     base(&m);
@@ -298,12 +313,11 @@ std::optional<RemotingCommand> SendMessageProcessor::ProcessRequest(
       m.set_topic(kTransHalfTopic);
       m.set_queue_id(0);
     }
-    // Java drops WAIT from the stored bytes (it only steers the flush wait, which the store
-    // reads from the properties: WAIT=false is therefore not honoured here).
-    (void)had_wait;
-    (void)wait;
+    // Java drops WAIT from the stored bytes; it still steers the flush wait, passed explicitly.
+    store::PutMessageOptions options;
+    options.wait_store_msg_ok = !had_wait || JavaParseBoolean(wait);
     m.set_properties(std::move(stored));
-    result = controller_->message_store().PutMessage(std::move(m));
+    result = controller_->message_store().PutMessage(std::move(m), options);
   }
 
   ApplyPutResult(result, &resp);

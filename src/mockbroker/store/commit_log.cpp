@@ -29,8 +29,11 @@ std::vector<int64_t> ParseDelayLevels(const std::string& text) {
     pos = end + 1;
     if (item.size() < 2) continue;
     char unit = item.back();
-    int64_t mult = unit == 's' ? 1000 : unit == 'm' ? 60000 : unit == 'h' ? 3600000
-                                                          : unit == 'd' ? 86400000 : 0;
+    int64_t mult = unit == 's'   ? 1000
+                   : unit == 'm' ? 60000
+                   : unit == 'h' ? 3600000
+                   : unit == 'd' ? 86400000
+                                 : 0;
     if (mult == 0) continue;
     levels.push_back(std::strtoll(item.c_str(), nullptr, 10) * mult);
   }
@@ -74,26 +77,50 @@ int64_t CommitLog::ComputeDeliverTimestamp(int32_t level, int64_t store_timestam
 // ---------------------------------------------------------------------------------------------
 // Append
 
-PutMessageResult CommitLog::PutMessage(MessageExt msg) {
+namespace {
+
+// Encodes `m` as a V1 record whose properties are `raw` verbatim: the record is encoded with no
+// properties (they end a V1 record: 2-byte length + bytes), then the length and the raw string
+// replace that empty tail and TOTALSIZE is patched.
+Status AppendWithRawProperties(const MessageExt& m, const std::string& raw, std::string* out) {
+  if (raw.size() > static_cast<size_t>(kMaxPropertiesLength)) {
+    return Status::InvalidArgument("properties longer than 32767 bytes");
+  }
+  MessageExt bare = m;
+  bare.set_properties(MessageProperties());
+  const size_t start = out->size();
+  ROCKETMQ_RETURN_IF_ERROR(AppendStoredMessage(bare, out, MessageVersion::kV1));
+  out->resize(out->size() - 2);
+  char len[2] = {static_cast<char>((raw.size() >> 8) & 0xff), static_cast<char>(raw.size() & 0xff)};
+  out->append(len, 2);
+  out->append(raw);
+  EncodeFixed32BE(out->data() + start, static_cast<uint32_t>(out->size() - start));
+  return Status::OK();
+}
+
+}  // namespace
+
+PutMessageResult CommitLog::PutMessage(MessageExt msg, const PutMessageOptions& options) {
   int32_t tran = TransactionType(msg.sys_flag());
   if ((tran == kSysFlagTransactionNotType || tran == kSysFlagTransactionCommitType) &&
       msg.delay_time_level() > 0 && !delay_levels_ms_.empty()) {
-    int32_t level = std::min<int32_t>(msg.delay_time_level(),
-                                      static_cast<int32_t>(delay_levels_ms_.size()));
+    int32_t level =
+        std::min<int32_t>(msg.delay_time_level(), static_cast<int32_t>(delay_levels_ms_.size()));
     if (level != msg.delay_time_level()) msg.set_delay_time_level(level);
     msg.PutProperty(kPropertyRealTopic, msg.topic());
     msg.PutProperty(kPropertyRealQueueId, std::to_string(msg.queue_id()));
     msg.set_topic(kScheduleTopic);
     msg.set_queue_id(level - 1);
   }
-  bool wait = msg.wait_store_msg_ok();
+  const bool wait = options.wait_store_msg_ok.value_or(msg.wait_store_msg_ok());
   std::vector<MessageExt> one;
   one.push_back(std::move(msg));
-  PutMessageResult r = Append(&one, false);
+  PutMessageResult r = Append(&one, false, options.raw_properties);
   return WaitForFlush(r, wait);
 }
 
-PutMessageResult CommitLog::PutMessages(std::vector<MessageExt> msgs) {
+PutMessageResult CommitLog::PutMessages(std::vector<MessageExt> msgs,
+                                        const PutMessageOptions& options) {
   PutMessageResult r;
   if (msgs.empty()) {
     r.status = PutMessageStatus::kMessageIllegal;
@@ -102,21 +129,26 @@ PutMessageResult CommitLog::PutMessages(std::vector<MessageExt> msgs) {
   }
   for (const auto& m : msgs) {
     if (m.topic() != msgs[0].topic() || m.queue_id() != msgs[0].queue_id() ||
-        TransactionType(m.sys_flag()) != kSysFlagTransactionNotType ||
-        m.delay_time_level() > 0) {
+        TransactionType(m.sys_flag()) != kSysFlagTransactionNotType || m.delay_time_level() > 0) {
       r.status = PutMessageStatus::kMessageIllegal;
       r.error = Status::InvalidArgument(
           "a batch needs one topic and queue, no transaction and no delay level");
       return r;
     }
   }
-  bool wait = msgs[0].wait_store_msg_ok();
-  r = Append(&msgs, true);
+  const bool wait = options.wait_store_msg_ok.value_or(msgs[0].wait_store_msg_ok());
+  r = Append(&msgs, true, options.raw_properties);
   return WaitForFlush(r, wait);
 }
 
-PutMessageResult CommitLog::Append(std::vector<MessageExt>* msgs, bool batch) {
+PutMessageResult CommitLog::Append(std::vector<MessageExt>* msgs, bool batch,
+                                   const std::vector<std::string>& raw_properties) {
   PutMessageResult result;
+  if (!raw_properties.empty() && raw_properties.size() != msgs->size()) {
+    result.status = PutMessageStatus::kMessageIllegal;
+    result.error = Status::InvalidArgument("one raw properties string per message expected");
+    return result;
+  }
   if (flush_failed_.load()) {
     result.status = PutMessageStatus::kServiceNotAvailable;
     result.error = flush_error();
@@ -125,13 +157,19 @@ PutMessageResult CommitLog::Append(std::vector<MessageExt>* msgs, bool batch) {
   // Encode outside the lock; the lock only patches offsets and the store time.
   std::string encoded;
   std::vector<int32_t> record_pos;
-  for (MessageExt& m : *msgs) {
+  for (size_t n = 0; n < msgs->size(); ++n) {
+    MessageExt& m = (*msgs)[n];
     m.set_store_host(config_.storeHost);
     m.set_body_crc(RocketmqCrc32(m.body()));
     size_t before = encoded.size();
-    Status st = AppendStoredMessage(m, &encoded, MessageVersion::kV1);
+    Status st;
+    if (raw_properties.empty()) {
+      st = AppendStoredMessage(m, &encoded, MessageVersion::kV1);
+    } else {
+      st = AppendWithRawProperties(m, raw_properties[n], &encoded);
+    }
     if (!st.ok()) {
-      std::string props = m.properties().Encode();
+      std::string props = raw_properties.empty() ? m.properties().Encode() : raw_properties[n];
       result.status = props.size() > kMaxPropertiesLength
                           ? PutMessageStatus::kPropertiesSizeExceeded
                           : PutMessageStatus::kMessageIllegal;
@@ -218,16 +256,17 @@ PutMessageResult CommitLog::Append(std::vector<MessageExt>* msgs, bool batch) {
 
 Result<std::string> CommitLog::GetMessage(int64_t offset, int32_t size) const {
   auto file = queue_.FindByOffset(offset);
-  if (file == nullptr) return Status::NotFound("no CommitLog file holds offset " + std::to_string(offset));
-  std::string_view v =
-      file->View(static_cast<int32_t>(offset - file->file_from_offset()), size);
+  if (file == nullptr)
+    return Status::NotFound("no CommitLog file holds offset " + std::to_string(offset));
+  std::string_view v = file->View(static_cast<int32_t>(offset - file->file_from_offset()), size);
   if (v.empty()) return Status::NotFound("offset " + std::to_string(offset) + " not written");
   return std::string(v);
 }
 
 Result<std::string> CommitLog::ReadRecord(int64_t offset) const {
   auto file = queue_.FindByOffset(offset);
-  if (file == nullptr) return Status::NotFound("no CommitLog file holds offset " + std::to_string(offset));
+  if (file == nullptr)
+    return Status::NotFound("no CommitLog file holds offset " + std::to_string(offset));
   int32_t pos = static_cast<int32_t>(offset - file->file_from_offset());
   std::string_view head = file->View(pos, 8);
   if (head.empty()) return Status::NotFound("offset " + std::to_string(offset) + " not written");
@@ -237,7 +276,8 @@ Result<std::string> CommitLog::ReadRecord(int64_t offset) const {
     return Status::NotFound("no message at offset " + std::to_string(offset));
   }
   std::string_view v = file->View(pos, size);
-  if (v.empty() || size <= 0) return Status::Corruption("bad record size at " + std::to_string(offset));
+  if (v.empty() || size <= 0)
+    return Status::Corruption("bad record size at " + std::to_string(offset));
   return std::string(v);
 }
 
@@ -360,7 +400,8 @@ void CommitLog::RecoverFrom(size_t start, bool check_crc, int64_t max_phy_offset
   int64_t file_offset = 0;
   while (true) {
     MappedFile* f = files[index].get();
-    std::string_view rest(f->data() + file_offset, static_cast<size_t>(f->file_size() - file_offset));
+    std::string_view rest(f->data() + file_offset,
+                          static_cast<size_t>(f->file_size() - file_offset));
     DispatchRequest req;
     int32_t size = CheckMessageAndReturnSize(rest, check_crc, &req);
     if (size > 0) {

@@ -53,11 +53,11 @@ class CommitLog {
   // Appends one message. Fills STORETIMESTAMP, PHYSICALOFFSET, QUEUEOFFSET (0 for prepared and
   // rollback transaction records), BODYCRC and STOREHOST (config.storeHost); a DELAY level > 0
   // on a non-transactional message reroutes it to SCHEDULE_TOPIC_XXXX (protocol.md §3.6).
-  // SYNC_FLUSH with WAIT != false: returns once flushed (FLUSH_DISK_TIMEOUT after
-  // syncFlushTimeout).
-  PutMessageResult PutMessage(MessageExt msg);
+  // SYNC_FLUSH with WAIT != false (or options.wait_store_msg_ok): returns once flushed
+  // (FLUSH_DISK_TIMEOUT after syncFlushTimeout).
+  PutMessageResult PutMessage(MessageExt msg, const PutMessageOptions& options = {});
   // Appends a batch of messages of one topic and queue as consecutive records in one file.
-  PutMessageResult PutMessages(std::vector<MessageExt> msgs);
+  PutMessageResult PutMessages(std::vector<MessageExt> msgs, const PutMessageOptions& options = {});
 
   // First byte still stored (0 when empty); end of the written data.
   int64_t GetMinOffset() const;
@@ -110,7 +110,8 @@ class CommitLog {
  private:
   struct FlushRequest;
 
-  PutMessageResult Append(std::vector<MessageExt>* msgs, bool batch);
+  PutMessageResult Append(std::vector<MessageExt>* msgs, bool batch,
+                          const std::vector<std::string>& raw_properties);
   PutMessageResult WaitForFlush(const PutMessageResult& appended, bool wait_store_ok);
   void SetFlushError(const Status& st);
   void AsyncFlushLoop();
@@ -128,7 +129,7 @@ class CommitLog {
   MappedFileQueue queue_;
   std::vector<int64_t> delay_levels_ms_;  // index level-1
 
-  std::mutex put_mu_;                                  // the put lock
+  std::mutex put_mu_;                                 // the put lock
   std::map<std::string, int64_t> topic_queue_table_;  // guarded by put_mu_
 
   mutable std::mutex error_mu_;
@@ -137,8 +138,8 @@ class CommitLog {
 
   // Flush thread state.
   std::mutex flush_mu_;
-  std::condition_variable flush_cv_;   // wakes the flush thread
-  std::condition_variable done_cv_;    // wakes waiting writers
+  std::condition_variable flush_cv_;                     // wakes the flush thread
+  std::condition_variable done_cv_;                      // wakes waiting writers
   std::vector<std::shared_ptr<FlushRequest>> requests_;  // guarded by flush_mu_
   bool stop_ = false;                                    // guarded by flush_mu_
   bool wakeup_ = false;                                  // guarded by flush_mu_

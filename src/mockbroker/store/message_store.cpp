@@ -157,7 +157,7 @@ PutMessageStatus MessageStore::CheckStoreStatus(Status* why) const {
   return PutMessageStatus::kPutOk;
 }
 
-PutMessageResult MessageStore::PutMessage(MessageExt msg) {
+PutMessageResult MessageStore::PutMessage(MessageExt msg, const PutMessageOptions& options) {
   PutMessageResult r;
   r.status = CheckStoreStatus(&r.error);
   if (r.status != PutMessageStatus::kPutOk) return r;
@@ -166,12 +166,14 @@ PutMessageResult MessageStore::PutMessage(MessageExt msg) {
     r.error = Status::InvalidArgument("topic longer than 127 bytes");
     return r;
   }
-  if (msg.properties().Encode().size() > kMaxPropertiesLength) {
+  const size_t props_len = options.raw_properties.empty() ? msg.properties().Encode().size()
+                                                          : options.raw_properties[0].size();
+  if (props_len > kMaxPropertiesLength) {
     r.status = PutMessageStatus::kPropertiesSizeExceeded;
     r.error = Status::InvalidArgument("properties longer than 32767 bytes");
     return r;
   }
-  r = commit_log_->PutMessage(std::move(msg));
+  r = commit_log_->PutMessage(std::move(msg), options);
   if (r.appended()) {
     std::lock_guard<std::mutex> lock(thread_mu_);
     dispatch_wakeup_ = true;
@@ -180,23 +182,27 @@ PutMessageResult MessageStore::PutMessage(MessageExt msg) {
   return r;
 }
 
-PutMessageResult MessageStore::PutMessages(std::vector<MessageExt> msgs) {
+PutMessageResult MessageStore::PutMessages(std::vector<MessageExt> msgs,
+                                           const PutMessageOptions& options) {
   PutMessageResult r;
   r.status = CheckStoreStatus(&r.error);
   if (r.status != PutMessageStatus::kPutOk) return r;
-  for (const auto& m : msgs) {
+  for (size_t i = 0; i < msgs.size(); ++i) {
+    const MessageExt& m = msgs[i];
     if (m.topic().size() > kMaxV1TopicLength) {
       r.status = PutMessageStatus::kMessageIllegal;
       r.error = Status::InvalidArgument("topic longer than 127 bytes");
       return r;
     }
-    if (m.properties().Encode().size() > kMaxPropertiesLength) {
+    const size_t props_len = i < options.raw_properties.size() ? options.raw_properties[i].size()
+                                                               : m.properties().Encode().size();
+    if (props_len > kMaxPropertiesLength) {
       r.status = PutMessageStatus::kPropertiesSizeExceeded;
       r.error = Status::InvalidArgument("properties longer than 32767 bytes");
       return r;
     }
   }
-  r = commit_log_->PutMessages(std::move(msgs));
+  r = commit_log_->PutMessages(std::move(msgs), options);
   if (r.appended()) {
     std::lock_guard<std::mutex> lock(thread_mu_);
     dispatch_wakeup_ = true;
@@ -207,31 +213,50 @@ PutMessageResult MessageStore::PutMessages(std::vector<MessageExt> msgs) {
 
 const char* PutMessageStatusName(PutMessageStatus status) {
   switch (status) {
-    case PutMessageStatus::kPutOk: return "PUT_OK";
-    case PutMessageStatus::kFlushDiskTimeout: return "FLUSH_DISK_TIMEOUT";
-    case PutMessageStatus::kFlushSlaveTimeout: return "FLUSH_SLAVE_TIMEOUT";
-    case PutMessageStatus::kSlaveNotAvailable: return "SLAVE_NOT_AVAILABLE";
-    case PutMessageStatus::kServiceNotAvailable: return "SERVICE_NOT_AVAILABLE";
-    case PutMessageStatus::kCreateMappedFileFailed: return "CREATE_MAPEDFILE_FAILED";
-    case PutMessageStatus::kMessageIllegal: return "MESSAGE_ILLEGAL";
-    case PutMessageStatus::kPropertiesSizeExceeded: return "PROPERTIES_SIZE_EXCEEDED";
-    case PutMessageStatus::kOsPageCacheBusy: return "OS_PAGECACHE_BUSY";
-    case PutMessageStatus::kUnknownError: return "UNKNOWN_ERROR";
+    case PutMessageStatus::kPutOk:
+      return "PUT_OK";
+    case PutMessageStatus::kFlushDiskTimeout:
+      return "FLUSH_DISK_TIMEOUT";
+    case PutMessageStatus::kFlushSlaveTimeout:
+      return "FLUSH_SLAVE_TIMEOUT";
+    case PutMessageStatus::kSlaveNotAvailable:
+      return "SLAVE_NOT_AVAILABLE";
+    case PutMessageStatus::kServiceNotAvailable:
+      return "SERVICE_NOT_AVAILABLE";
+    case PutMessageStatus::kCreateMappedFileFailed:
+      return "CREATE_MAPEDFILE_FAILED";
+    case PutMessageStatus::kMessageIllegal:
+      return "MESSAGE_ILLEGAL";
+    case PutMessageStatus::kPropertiesSizeExceeded:
+      return "PROPERTIES_SIZE_EXCEEDED";
+    case PutMessageStatus::kOsPageCacheBusy:
+      return "OS_PAGECACHE_BUSY";
+    case PutMessageStatus::kUnknownError:
+      return "UNKNOWN_ERROR";
   }
   return "UNKNOWN_ERROR";
 }
 
 const char* GetMessageStatusName(GetMessageStatus status) {
   switch (status) {
-    case GetMessageStatus::kFound: return "FOUND";
-    case GetMessageStatus::kNoMatchedMessage: return "NO_MATCHED_MESSAGE";
-    case GetMessageStatus::kMessageWasRemoving: return "MESSAGE_WAS_REMOVING";
-    case GetMessageStatus::kOffsetFoundNull: return "OFFSET_FOUND_NULL";
-    case GetMessageStatus::kOffsetOverflowBadly: return "OFFSET_OVERFLOW_BADLY";
-    case GetMessageStatus::kOffsetOverflowOne: return "OFFSET_OVERFLOW_ONE";
-    case GetMessageStatus::kOffsetTooSmall: return "OFFSET_TOO_SMALL";
-    case GetMessageStatus::kNoMatchedLogicQueue: return "NO_MATCHED_LOGIC_QUEUE";
-    case GetMessageStatus::kNoMessageInQueue: return "NO_MESSAGE_IN_QUEUE";
+    case GetMessageStatus::kFound:
+      return "FOUND";
+    case GetMessageStatus::kNoMatchedMessage:
+      return "NO_MATCHED_MESSAGE";
+    case GetMessageStatus::kMessageWasRemoving:
+      return "MESSAGE_WAS_REMOVING";
+    case GetMessageStatus::kOffsetFoundNull:
+      return "OFFSET_FOUND_NULL";
+    case GetMessageStatus::kOffsetOverflowBadly:
+      return "OFFSET_OVERFLOW_BADLY";
+    case GetMessageStatus::kOffsetOverflowOne:
+      return "OFFSET_OVERFLOW_ONE";
+    case GetMessageStatus::kOffsetTooSmall:
+      return "OFFSET_TOO_SMALL";
+    case GetMessageStatus::kNoMatchedLogicQueue:
+      return "NO_MATCHED_LOGIC_QUEUE";
+    case GetMessageStatus::kNoMessageInQueue:
+      return "NO_MESSAGE_IN_QUEUE";
   }
   return "NO_MATCHED_LOGIC_QUEUE";
 }

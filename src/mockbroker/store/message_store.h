@@ -67,14 +67,15 @@ class MessageStore {
   // SERVICE_NOT_AVAILABLE before Start(), after Shutdown(), on a SLAVE, after a flush failure
   // or when the disk is full; MESSAGE_ILLEGAL for a topic > 127 bytes or a record larger than
   // maxMessageSize; PROPERTIES_SIZE_EXCEEDED for properties > 32767 bytes.
-  PutMessageResult PutMessage(MessageExt msg);
+  // `options`: explicit flush wait and raw properties strings (store_types.h).
+  PutMessageResult PutMessage(MessageExt msg, const PutMessageOptions& options = {});
   // Appends a batch (one topic and queue, consecutive queue offsets).
-  PutMessageResult PutMessages(std::vector<MessageExt> msgs);
+  PutMessageResult PutMessages(std::vector<MessageExt> msgs, const PutMessageOptions& options = {});
 
   // Reads up to `max_msg_nums` stored records of a queue from logical `offset` (protocol.md
   // §2.5 rules, maxTransfer* caps). `filter` (may be null) selects by tags code.
-  GetMessageResult GetMessage(const std::string& group, const std::string& topic,
-                              int32_t queue_id, int64_t offset, int32_t max_msg_nums,
+  GetMessageResult GetMessage(const std::string& group, const std::string& topic, int32_t queue_id,
+                              int64_t offset, int32_t max_msg_nums,
                               const TagsCodeFilter& filter = nullptr);
 
   // Next logical offset to be written (0 for an unknown queue).
@@ -89,14 +90,20 @@ class MessageStore {
   int64_t GetMessageStoreTimeStamp(const std::string& topic, int32_t queue_id, int64_t offset);
   // CommitLog offset of the message at logical `offset`; -1 when absent.
   int64_t GetCommitLogOffsetInQueue(const std::string& topic, int32_t queue_id, int64_t offset);
+  // Java 4.9.x checkInDiskByConsumeOffset: true when the queue's message at logical
+  // `consume_offset` lies more than accessMessageInMemoryMaxRatio% of physical RAM behind the
+  // CommitLog's max offset (swapped out of the page cache, as the broker reckons it); false when
+  // the queue or that unit does not exist.
+  bool CheckInDiskByConsumeOffset(const std::string& topic, int32_t queue_id,
+                                  int64_t consume_offset);
 
   // The stored record at a physical CommitLog offset (VIEW_MESSAGE_BY_ID).
   Result<std::string> LookMessageByOffset(int64_t commit_log_offset);
   // Messages indexed under topic#key in [begin, end] (ms), at most min(max_num,
   // maxMsgsNumBatch); records whose key only collides by hash are included (the client filters,
   // as with Java).
-  QueryMessageResult QueryMessage(const std::string& topic, const std::string& key,
-                                  int32_t max_num, int64_t begin, int64_t end);
+  QueryMessageResult QueryMessage(const std::string& topic, const std::string& key, int32_t max_num,
+                                  int64_t begin, int64_t end);
   // CommitLog bytes from `offset` to the end of the written data of its file (HA), at most
   // `max_bytes`.
   Result<std::string> GetCommitLogData(int64_t offset, int32_t max_bytes = 1 << 30);
@@ -164,9 +171,9 @@ class MessageStore {
   std::mutex thread_mu_;
   std::condition_variable thread_cv_;    // wakes the flush and clean loops
   std::condition_variable dispatch_cv_;  // wakes the dispatcher
-  bool stop_threads_ = false;  // guarded by thread_mu_
-  bool dispatch_wakeup_ = false;  // guarded by thread_mu_
-  std::mutex dispatch_mu_;     // one dispatcher at a time
+  bool stop_threads_ = false;            // guarded by thread_mu_
+  bool dispatch_wakeup_ = false;         // guarded by thread_mu_
+  std::mutex dispatch_mu_;               // one dispatcher at a time
   std::vector<std::thread> threads_;
 };
 

@@ -62,17 +62,24 @@ Status MessageStoreConfig::LoadFromProperties(const Properties& props) {
       {"mappedFileSizeConsumeQueue", i32(&mappedFileSizeConsumeQueue)},
       {"flushDiskType",
        [this](const std::string& v) {
-         if (v == "ASYNC_FLUSH") flushDiskType = FlushDiskType::kAsyncFlush;
-         else if (v == "SYNC_FLUSH") flushDiskType = FlushDiskType::kSyncFlush;
-         else return false;
+         if (v == "ASYNC_FLUSH")
+           flushDiskType = FlushDiskType::kAsyncFlush;
+         else if (v == "SYNC_FLUSH")
+           flushDiskType = FlushDiskType::kSyncFlush;
+         else
+           return false;
          return true;
        }},
       {"brokerRole",
        [this](const std::string& v) {
-         if (v == "ASYNC_MASTER") brokerRole = BrokerRole::kAsyncMaster;
-         else if (v == "SYNC_MASTER") brokerRole = BrokerRole::kSyncMaster;
-         else if (v == "SLAVE") brokerRole = BrokerRole::kSlave;
-         else return false;
+         if (v == "ASYNC_MASTER")
+           brokerRole = BrokerRole::kAsyncMaster;
+         else if (v == "SYNC_MASTER")
+           brokerRole = BrokerRole::kSyncMaster;
+         else if (v == "SLAVE")
+           brokerRole = BrokerRole::kSlave;
+         else
+           return false;
          return true;
        }},
       {"syncFlushTimeout", i64(&syncFlushTimeout)},

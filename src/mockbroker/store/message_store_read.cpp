@@ -44,8 +44,8 @@ int64_t MessageStore::NextOffsetCorrection(int64_t old_offset, int64_t new_offse
 }
 
 GetMessageResult MessageStore::GetMessage(const std::string& /*group*/, const std::string& topic,
-                                          int32_t queue_id, int64_t offset,
-                                          int32_t max_msg_nums, const TagsCodeFilter& filter) {
+                                          int32_t queue_id, int64_t offset, int32_t max_msg_nums,
+                                          const TagsCodeFilter& filter) {
   GetMessageResult result;
   result.status = GetMessageStatus::kNoMessageInQueue;
   result.next_begin_offset = offset;
@@ -109,7 +109,8 @@ GetMessageResult MessageStore::GetMessage(const std::string& /*group*/, const st
     result.next_begin_offset = offset + static_cast<int64_t>(i);
     static const int64_t kMemory = TotalPhysicalMemory();
     double memory = static_cast<double>(kMemory) * (config_.accessMessageInMemoryMaxRatio / 100.0);
-    result.suggest_pulling_from_slave = static_cast<double>(max_offset_py - max_phy_pulling) > memory;
+    result.suggest_pulling_from_slave =
+        static_cast<double>(max_offset_py - max_phy_pulling) > memory;
   }
   return result;
 }
@@ -128,10 +129,9 @@ int64_t MessageStore::GetOffsetInQueueByTime(const std::string& topic, int32_t q
                                              int64_t timestamp) {
   auto cq = FindConsumeQueue(topic, queue_id, false);
   if (cq == nullptr) return 0;
-  return cq->GetOffsetInQueueByTime(timestamp, commit_log_->GetMinOffset(),
-                                    [this](int64_t phy, int32_t size) {
-                                      return commit_log_->PickupStoreTimestamp(phy, size);
-                                    });
+  return cq->GetOffsetInQueueByTime(
+      timestamp, commit_log_->GetMinOffset(),
+      [this](int64_t phy, int32_t size) { return commit_log_->PickupStoreTimestamp(phy, size); });
 }
 
 int64_t MessageStore::GetCommitLogOffsetInQueue(const std::string& topic, int32_t queue_id,
@@ -140,6 +140,15 @@ int64_t MessageStore::GetCommitLogOffsetInQueue(const std::string& topic, int32_
   CqUnit u;
   if (cq == nullptr || !cq->GetUnit(offset, &u)) return -1;
   return u.phy_offset;
+}
+
+bool MessageStore::CheckInDiskByConsumeOffset(const std::string& topic, int32_t queue_id,
+                                              int64_t consume_offset) {
+  const int64_t max_offset_py = commit_log_->GetMaxOffset();
+  auto cq = FindConsumeQueue(topic, queue_id, false);
+  CqUnit u;
+  if (cq == nullptr || !cq->GetUnit(consume_offset, &u)) return false;
+  return CheckInDiskByCommitOffset(u.phy_offset, max_offset_py);
 }
 
 int64_t MessageStore::GetMessageStoreTimeStamp(const std::string& topic, int32_t queue_id,
@@ -179,7 +188,8 @@ QueryMessageResult MessageStore::QueryMessage(const std::string& topic, const st
       auto record = commit_log_->ReadRecord(offsets[m]);
       if (!record.ok()) continue;
       if (m == 0) {
-        int32_t sys_flag = static_cast<int32_t>(DecodeFixed32BE(record->data() + kRecordSysFlagPos));
+        int32_t sys_flag =
+            static_cast<int32_t>(DecodeFixed32BE(record->data() + kRecordSysFlagPos));
         last_query_time = static_cast<int64_t>(
             DecodeFixed64BE(record->data() + RecordStoreTimestampPos(sys_flag)));
       }

@@ -141,7 +141,7 @@ void MessageStore::DispatchLoop() {
     if (stop_threads_) return;
     if (!progress) {
       dispatch_cv_.wait_for(lock, std::chrono::milliseconds(1),
-                          [this] { return stop_threads_ || dispatch_wakeup_; });
+                            [this] { return stop_threads_ || dispatch_wakeup_; });
       dispatch_wakeup_ = false;
     }
   }
@@ -232,8 +232,8 @@ int MessageStore::CleanExpiredFiles() {
   int deleted = 0;
   if (time_up || space_full) {
     int64_t reserved_ms = static_cast<int64_t>(config_.fileReservedTime) * 3600 * 1000;
-    deleted = commit_log_->DeleteExpiredFile(
-        reserved_ms, config_.cleanFileForciblyEnable && clean_immediately);
+    deleted = commit_log_->DeleteExpiredFile(reserved_ms,
+                                             config_.cleanFileForciblyEnable && clean_immediately);
     if (deleted > 0) RMQ_LOG(kInfo) << "retention deleted " << deleted << " CommitLog file(s)";
   }
   int64_t min_phy = commit_log_->GetMinOffset();

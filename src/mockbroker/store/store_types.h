@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -69,6 +70,20 @@ struct PutMessageResult {
   }
 };
 
+// Per-call options of MessageStore/CommitLog::PutMessage(s).
+struct PutMessageOptions {
+  // Wait for the SYNC_FLUSH group commit. nullopt: as the message's WAIT property says (absent
+  // = wait). The broker passes it explicitly because Java removes WAIT from the stored properties
+  // of a single send, yet WAIT=false must still skip the wait.
+  std::optional<bool> wait_store_msg_ok;
+  // Properties strings written verbatim, one per message in order, instead of encoding each
+  // message's property map. 4.9.x batch records carry the batch-level properties appended to
+  // every element's own string, so a key (WAIT) may appear twice; a map cannot hold that. The
+  // messages' property maps should still hold the decoded properties (tags, keys, delay).
+  // Empty: encode the maps.
+  std::vector<std::string> raw_properties;
+};
+
 enum class GetMessageStatus {
   kFound,
   kNoMatchedMessage,
@@ -91,7 +106,7 @@ struct GetMessageResult {
   // The matched records, concatenated, exactly as stored.
   std::string data;
   int32_t message_count = 0;
-  std::vector<int64_t> queue_offsets;        // queue offset of each returned record
+  std::vector<int64_t> queue_offsets;  // queue offset of each returned record
   bool suggest_pulling_from_slave = false;
 };
 
