@@ -32,12 +32,6 @@
 namespace rocketmq::test {
 namespace {
 
-int64_t NowMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
 // Time/host/store-offset dependent header values: compared by shape only.
 const std::set<std::string> kShapeOnlyKeys = {"msgId", "version", "indexLastUpdateTimestamp",
                                               "indexLastUpdatePhyoffset"};
@@ -281,18 +275,12 @@ ReplayResult Replay(int port, const std::string& file, const ReplayOptions& opti
         continue;
       }
       EXPECT_TRUE(conn->Send(cmd->Encode())) << req.Where();
-      if (getenv("REPLAY_TRACE"))
-        fprintf(stderr, "%lld send %s %s op=%d\n", (long long)NowMs(), req.Where().c_str(),
-                req.code_name.c_str(), cmd->opaque());
     }
     if (e.kind == 0 || skipped.count(e.req)) continue;
     const VectorFrame& java = frames[response_of[e.req]];
     std::optional<RemotingCommand> ours =
         conn->Await(req.header["opaque"].asInt(), &result.our_broker_requests[req.stream]);
     ++result.compared;
-    if (getenv("REPLAY_TRACE") && ours)
-      fprintf(stderr, "%lld got %s op=%d code=%d\n", (long long)NowMs(), java.Where().c_str(),
-              ours->opaque(), ours->code());
     if (!ours) {
       result.diffs[java.line].push_back(req.code_name + ": no response");
       continue;

@@ -1,5 +1,7 @@
 #include "mockbroker/broker/broker_config.h"
 
+#include "common/time_util.h"
+
 #include <arpa/inet.h>
 #include <ifaddrs.h>
 #include <netinet/in.h>
@@ -19,12 +21,6 @@ namespace rocketmq::broker {
 namespace {
 
 using store::MessageStoreConfig;
-
-int64_t NowMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 std::string Trim(const std::string& s) {
   size_t b = s.find_first_not_of(" \t\r\n");
@@ -336,7 +332,7 @@ BrokerConfig BrokerConfig::Defaults() {
 
 BrokerConfiguration::BrokerConfiguration() : broker_(BrokerConfig::Defaults()) {
   for (const auto& [k, v] : OtherKeyDefaults()) others_.Set(k, v);
-  data_version_.Next(NowMs());
+  data_version_.Next(NowMillis());
   data_version_.counter = 0;
 }
 

@@ -1,5 +1,7 @@
 #include "mockbroker/broker/broker_controller.h"
 
+#include "common/time_util.h"
+
 #include <algorithm>
 #include <chrono>
 
@@ -19,12 +21,6 @@ using remoting::RemotingCommand;
 using remoting::RequestCode;
 
 namespace {
-
-int64_t NowMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 // Refuses requests (SYSTEM_BUSY "[REJECTREQUEST]...") until the broker serves.
 class GatedProcessor : public remoting::RequestProcessor {
@@ -96,7 +92,7 @@ Status BrokerController::Start() {
   broker_config_ = configuration_->broker();
   store_config_ = configuration_->store();
   const std::string config_dir = store_config_.RootDir() + "/config";
-  auto clock = [] { return NowMs(); };
+  auto clock = [] { return NowMillis(); };
 
   topics_ =
       std::make_unique<TopicConfigManager>(broker_config_, config_dir + "/topics.json", clock);
@@ -247,14 +243,14 @@ void BrokerController::RegisterBrokerAll() {
 void BrokerController::SchedulerLoop() {
   const int64_t register_period =
       std::min<int64_t>(60000, std::max<int64_t>(10000, broker_config_.registerNameServerPeriod));
-  const int64_t start = NowMs();
+  const int64_t start = NowMillis();
   int64_t next_register = start + 10000;
   int64_t next_flush = start + 10000 + broker_config_.flushConsumerOffsetInterval;
   int64_t next_scan = start + options_.client_scan_interval_ms;
   std::unique_lock<std::mutex> lock(mu_);
   while (!stopping_) {
     const int64_t wake = std::min({next_register, next_flush, next_scan});
-    const int64_t now = NowMs();
+    const int64_t now = NowMillis();
     if (wake > now) {
       cv_.wait_for(lock, std::chrono::milliseconds(wake - now));
       continue;

@@ -1,5 +1,7 @@
 #include "mockbroker/broker/client_manage_processor.h"
 
+#include "common/time_util.h"
+
 #include <chrono>
 
 #include "common/logging.h"
@@ -16,12 +18,6 @@ using remoting::RequestCode;
 
 namespace {
 
-int64_t NowMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
 ClientChannelInfo MakeInfo(const std::shared_ptr<remoting::Channel>& channel,
                            const RemotingCommand& request, const std::string& client_id) {
   ClientChannelInfo info;
@@ -29,7 +25,7 @@ ClientChannelInfo MakeInfo(const std::shared_ptr<remoting::Channel>& channel,
   info.client_id = client_id;
   info.language = request.language();
   info.version = request.version();
-  info.last_update_timestamp = NowMs();
+  info.last_update_timestamp = NowMillis();
   return info;
 }
 

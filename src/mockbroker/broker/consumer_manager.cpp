@@ -1,5 +1,7 @@
 #include "mockbroker/broker/consumer_manager.h"
 
+#include "common/time_util.h"
+
 #include <chrono>
 
 #include "common/logging.h"
@@ -8,12 +10,6 @@
 namespace rocketmq::broker {
 
 namespace {
-
-int64_t NowMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 std::vector<std::shared_ptr<remoting::Channel>> Channels(const ConsumerGroupInfo& g) {
   std::vector<std::shared_ptr<remoting::Channel>> out;
@@ -40,7 +36,7 @@ bool ConsumerManager::RegisterConsumer(const std::string& group, const ClientCha
     g.consume_type = data.consume_type;
     g.message_model = data.message_model;
     g.consume_from_where = data.consume_from_where;
-    g.last_update_timestamp = NowMs();
+    g.last_update_timestamp = NowMillis();
 
     auto it = g.channels.find(info.channel->id());
     if (it == g.channels.end()) {

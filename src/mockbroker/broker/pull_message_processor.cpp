@@ -1,5 +1,7 @@
 #include "mockbroker/broker/pull_message_processor.h"
 
+#include "common/time_util.h"
+
 #include <algorithm>
 #include <chrono>
 #include <set>
@@ -17,12 +19,6 @@ using remoting::RemotingCommand;
 namespace {
 
 constexpr char kFaqUrl[] = "\nSee http://rocketmq.apache.org/docs/faq/ for further details.";
-
-int64_t NowMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 // Java ExpressionMessageFilter.isMatchedByConsumeQueue for TAG subscriptions.
 store::TagsCodeFilter MakeTagFilter(const SubscriptionData& sub) {
@@ -154,7 +150,7 @@ std::optional<RemotingCommand> PullMessageProcessor::Process(
     HeldPullRequest held;
     held.channel = channel;
     held.request = request;
-    held.suspend_timestamp = NowMs();
+    held.suspend_timestamp = NowMillis();
     held.timeout_ms = cfg.longPollingEnable ? suspend_ms : cfg.shortPollingTimeMills;
     held.pull_from_offset = *queue_offset;
     held.filter = filter;

@@ -1,5 +1,7 @@
 #include "mockbroker/broker/pull_request_hold_service.h"
 
+#include "common/time_util.h"
+
 #include <algorithm>
 #include <chrono>
 
@@ -8,12 +10,6 @@
 namespace rocketmq::broker {
 
 namespace {
-
-int64_t NowMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 std::string Key(const std::string& topic, int32_t queue_id) {
   return topic + "@" + std::to_string(queue_id);
@@ -64,7 +60,7 @@ void PullRequestHoldService::NotifyMessageArriving(const std::string& topic, int
                                                    int64_t max_offset,
                                                    std::optional<int64_t> tags_code) {
   std::vector<HeldPullRequest> ready;
-  const int64_t now = NowMs();
+  const int64_t now = NowMillis();
   {
     std::lock_guard<std::mutex> lock(mu_);
     auto it = table_.find(Key(topic, queue_id));
@@ -118,18 +114,18 @@ void PullRequestHoldService::CheckHoldRequests() {
 }
 
 void PullRequestHoldService::Run() {
-  int64_t next_check = NowMs() + check_interval_ms_;
+  int64_t next_check = NowMillis() + check_interval_ms_;
   std::unique_lock<std::mutex> lock(mu_);
   while (!stopping_) {
     int64_t wake = next_check;
     for (const auto& [key, list] : table_) {
       for (const auto& req : list) wake = std::min(wake, req.suspend_timestamp + req.timeout_ms);
     }
-    int64_t now = NowMs();
+    int64_t now = NowMillis();
     if (wake > now) {
       cv_.wait_for(lock, std::chrono::milliseconds(wake - now));
       if (stopping_) break;
-      now = NowMs();
+      now = NowMillis();
       if (now < wake) continue;  // woken early (new request): recompute the deadline
     }
     if (now >= next_check) next_check = now + check_interval_ms_;
