@@ -2,6 +2,7 @@
 
 #include "common/java_hash.h"
 #include "common/json_fields.h"
+#include "common/model/json_body.h"
 
 namespace rocketmq {
 
@@ -84,11 +85,7 @@ void ConsumerConnection::WriteJson(JsonWriter& w) const {
   w.EndObject();
 }
 
-std::string ConsumerConnection::ToJson() const {
-  JsonWriter w;
-  WriteJson(w);
-  return w.Release();
-}
+std::string ConsumerConnection::ToJson() const { return EncodeJsonBody(*this); }
 
 Result<ProducerConnection> ProducerConnection::FromJson(const Json::Value& v) {
   if (!v.isObject()) return Status::Corruption("json: ProducerConnection must be an object");
@@ -103,10 +100,6 @@ void ProducerConnection::WriteJson(JsonWriter& w) const {
   w.EndObject();
 }
 
-std::string ProducerConnection::ToJson() const {
-  JsonWriter w;
-  WriteJson(w);
-  return w.Release();
-}
+std::string ProducerConnection::ToJson() const { return EncodeJsonBody(*this); }
 
 }  // namespace rocketmq

@@ -1,6 +1,7 @@
 #include "common/model/data_version.h"
 
 #include "common/json_fields.h"
+#include "common/model/json_body.h"
 
 namespace rocketmq {
 
@@ -25,10 +26,6 @@ void DataVersion::WriteJson(JsonWriter& w) const {
   w.EndObject();
 }
 
-std::string DataVersion::ToJson() const {
-  JsonWriter w;
-  WriteJson(w);
-  return w.Release();
-}
+std::string DataVersion::ToJson() const { return EncodeJsonBody(*this); }
 
 }  // namespace rocketmq

@@ -4,6 +4,7 @@
 
 #include "common/java_hash.h"
 #include "common/json_fields.h"
+#include "common/model/json_body.h"
 
 namespace rocketmq {
 
@@ -114,11 +115,7 @@ void SubscriptionData::WriteJson(JsonWriter& w) const {
   w.EndObject();
 }
 
-std::string SubscriptionData::ToJson() const {
-  JsonWriter w;
-  WriteJson(w);
-  return w.Release();
-}
+std::string SubscriptionData::ToJson() const { return EncodeJsonBody(*this); }
 
 Result<ProducerData> ProducerData::FromJson(const Json::Value& v) {
   if (!v.isObject()) return Status::Corruption("json: ProducerData must be an object");
@@ -193,10 +190,6 @@ void HeartbeatData::WriteJson(JsonWriter& w) const {
   w.EndObject();
 }
 
-std::string HeartbeatData::ToJson() const {
-  JsonWriter w;
-  WriteJson(w);
-  return w.Release();
-}
+std::string HeartbeatData::ToJson() const { return EncodeJsonBody(*this); }
 
 }  // namespace rocketmq

@@ -2,6 +2,7 @@
 
 #include "common/java_hash.h"
 #include "common/json_fields.h"
+#include "common/model/json_body.h"
 
 namespace rocketmq {
 
@@ -34,13 +35,6 @@ void WriteStringMap(JsonWriter& w, const std::map<std::string, std::string>& map
   w.EndObject();
 }
 
-template <typename T>
-std::string Compact(const T& body) {
-  JsonWriter w;
-  body.WriteJson(w);
-  return w.Release();
-}
-
 }  // namespace
 
 Result<ConsumerListBody> ConsumerListBody::FromJson(const Json::Value& v) {
@@ -58,7 +52,7 @@ void ConsumerListBody::WriteJson(JsonWriter& w) const {
   w.EndArray().EndObject();
 }
 
-std::string ConsumerListBody::ToJson() const { return Compact(*this); }
+std::string ConsumerListBody::ToJson() const { return EncodeJsonBody(*this); }
 
 Result<TopicList> TopicList::FromJson(const Json::Value& v) {
   if (!v.isObject()) return Status::Corruption("json: TopicList must be an object");
@@ -81,7 +75,7 @@ void TopicList::WriteJson(JsonWriter& w) const {
   w.EndObject();
 }
 
-std::string TopicList::ToJson() const { return Compact(*this); }
+std::string TopicList::ToJson() const { return EncodeJsonBody(*this); }
 
 Result<GroupList> GroupList::FromJson(const Json::Value& v) {
   if (!v.isObject()) return Status::Corruption("json: GroupList must be an object");
@@ -98,7 +92,7 @@ void GroupList::WriteJson(JsonWriter& w) const {
   w.EndObject();
 }
 
-std::string GroupList::ToJson() const { return Compact(*this); }
+std::string GroupList::ToJson() const { return EncodeJsonBody(*this); }
 
 Result<KVTable> KVTable::FromJson(const Json::Value& v) {
   if (!v.isObject()) return Status::Corruption("json: KVTable must be an object");
@@ -115,7 +109,7 @@ void KVTable::WriteJson(JsonWriter& w) const {
   w.EndObject();
 }
 
-std::string KVTable::ToJson() const { return Compact(*this); }
+std::string KVTable::ToJson() const { return EncodeJsonBody(*this); }
 
 Result<KVConfigSerializeWrapper> KVConfigSerializeWrapper::FromJson(const Json::Value& v) {
   if (!v.isObject()) return Status::Corruption("json: KVConfigSerializeWrapper not an object");

@@ -1,6 +1,7 @@
 #include "common/model/lock_batch_body.h"
 
 #include "common/json_fields.h"
+#include "common/model/json_body.h"
 #include "common/model/message_queue_json.h"
 
 namespace rocketmq {
@@ -47,11 +48,7 @@ void LockBatchRequestBody::WriteJson(JsonWriter& w) const {
   w.EndObject();
 }
 
-std::string LockBatchRequestBody::ToJson() const {
-  JsonWriter w;
-  WriteJson(w);
-  return w.Release();
-}
+std::string LockBatchRequestBody::ToJson() const { return EncodeJsonBody(*this); }
 
 Result<LockBatchResponseBody> LockBatchResponseBody::FromJson(const Json::Value& v) {
   if (!v.isObject()) return Status::Corruption("json: LockBatchResponseBody must be an object");
@@ -69,10 +66,6 @@ void LockBatchResponseBody::WriteJson(JsonWriter& w) const {
   w.EndObject();
 }
 
-std::string LockBatchResponseBody::ToJson() const {
-  JsonWriter w;
-  WriteJson(w);
-  return w.Release();
-}
+std::string LockBatchResponseBody::ToJson() const { return EncodeJsonBody(*this); }
 
 }  // namespace rocketmq

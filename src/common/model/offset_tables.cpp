@@ -2,6 +2,7 @@
 
 #include "common/java_hash.h"
 #include "common/json_fields.h"
+#include "common/model/json_body.h"
 #include "common/model/message_queue_json.h"
 
 namespace rocketmq {
@@ -37,13 +38,6 @@ std::vector<const MessageQueue*> JavaMqOrder(const std::map<MessageQueue, V>& ma
     out.push_back(keys[i]);
   }
   return out;
-}
-
-template <typename T>
-std::string Compact(const T& body) {
-  JsonWriter w;
-  body.WriteJson(w);
-  return w.Release();
 }
 
 }  // namespace
@@ -84,7 +78,7 @@ void TopicStatsTable::WriteJson(JsonWriter& w) const {
   w.EndObject();
 }
 
-std::string TopicStatsTable::ToJson() const { return Compact(*this); }
+std::string TopicStatsTable::ToJson() const { return EncodeJsonBody(*this); }
 
 int64_t ConsumeStats::ComputeTotalDiff() const {
   int64_t diff = 0;
@@ -130,7 +124,7 @@ void ConsumeStats::WriteJson(JsonWriter& w) const {
   w.EndObject();
 }
 
-std::string ConsumeStats::ToJson() const { return Compact(*this); }
+std::string ConsumeStats::ToJson() const { return EncodeJsonBody(*this); }
 
 Result<ResetOffsetBody> ResetOffsetBody::FromJson(const Json::Value& v) {
   if (!v.isObject()) return Status::Corruption("json: ResetOffsetBody must be an object");
@@ -153,7 +147,7 @@ void ResetOffsetBody::WriteJson(JsonWriter& w) const {
   w.EndObject().EndObject();
 }
 
-std::string ResetOffsetBody::ToJson() const { return Compact(*this); }
+std::string ResetOffsetBody::ToJson() const { return EncodeJsonBody(*this); }
 
 Result<ResetOffsetBodyForC> ResetOffsetBodyForC::FromJson(const Json::Value& v) {
   if (!v.isObject()) return Status::Corruption("json: ResetOffsetBodyForC must be an object");
@@ -184,6 +178,6 @@ void ResetOffsetBodyForC::WriteJson(JsonWriter& w) const {
   w.EndArray().EndObject();
 }
 
-std::string ResetOffsetBodyForC::ToJson() const { return Compact(*this); }
+std::string ResetOffsetBodyForC::ToJson() const { return EncodeJsonBody(*this); }
 
 }  // namespace rocketmq

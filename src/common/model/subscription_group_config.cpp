@@ -4,6 +4,7 @@
 
 #include "common/java_hash.h"
 #include "common/json_fields.h"
+#include "common/model/json_body.h"
 
 namespace rocketmq {
 
@@ -65,11 +66,7 @@ void SubscriptionGroupConfig::WriteJson(JsonWriter& w) const {
   w.EndObject();
 }
 
-std::string SubscriptionGroupConfig::ToJson() const {
-  JsonWriter w;
-  WriteJson(w);
-  return w.Release();
-}
+std::string SubscriptionGroupConfig::ToJson() const { return EncodeJsonBody(*this); }
 
 Result<SubscriptionGroupWrapper> SubscriptionGroupWrapper::FromJson(const Json::Value& v) {
   if (!v.isObject()) return Status::Corruption("json: SubscriptionGroupWrapper not an object");

@@ -4,6 +4,7 @@
 
 #include "common/json_fields.h"
 #include "common/json_reader.h"
+#include "common/model/json_body.h"
 
 namespace rocketmq {
 
@@ -75,11 +76,7 @@ void TopicConfig::WriteJson(JsonWriter& w) const {
   w.EndObject();
 }
 
-std::string TopicConfig::ToJson() const {
-  JsonWriter w;
-  WriteJson(w);
-  return w.Release();
-}
+std::string TopicConfig::ToJson() const { return EncodeJsonBody(*this); }
 
 std::string TopicConfig::EncodeCompact() const {
   std::string s = topic_name + " " + std::to_string(read_queue_nums) + " " +

@@ -1,6 +1,5 @@
 #include "common/model/topic_config_wrapper.h"
 
-
 #include "common/byte_order.h"
 #include "common/compression.h"
 #include "common/java_hash.h"
@@ -101,11 +100,7 @@ void RegisterBrokerBody::WriteJson(JsonWriter& w) const {
   w.EndObject();
 }
 
-std::string RegisterBrokerBody::ToJson() const {
-  JsonWriter w;
-  WriteJson(w);
-  return w.Release();
-}
+std::string RegisterBrokerBody::ToJson() const { return EncodeJsonBody(*this); }
 
 std::string RegisterBrokerBody::EncodeCompressed() const {
   std::string plain;
