@@ -24,6 +24,7 @@
 #include "common/properties.h"
 #include "mockbroker/broker/broker_config.h"
 #include "mockbroker/broker/broker_controller.h"
+#include "server_args.h"
 
 namespace {
 
@@ -35,55 +36,6 @@ void PrintUsage() {
                " -n,--namesrvAddr <arg>      Name server address list, eg: "
                "'192.168.0.1:9876;192.168.0.2:9876'\n"
                " -p,--printConfigItem        Print all config items\n");
-}
-
-struct Args {
-  std::string config_file;
-  std::string namesrv;
-  bool namesrv_set = false;
-  bool print_config = false;
-  bool help = false;
-};
-
-bool ParseArgs(int argc, char** argv, Args* args) {
-  for (int i = 1; i < argc; ++i) {
-    std::string a = argv[i];
-    if (a == "-p" || a == "--printConfigItem") {
-      args->print_config = true;
-      continue;
-    }
-    if (a == "-h" || a == "--help") {
-      args->help = true;
-      continue;
-    }
-    auto value = [&](const char* s, const char* l, std::string* out) -> int {
-      std::string shortn = s, longn = l;
-      if (a == shortn || a == longn) {
-        if (i + 1 >= argc) return -1;
-        *out = argv[++i];
-        return 1;
-      }
-      if (a.rfind(longn + "=", 0) == 0) {
-        *out = a.substr(longn.size() + 1);
-        return 1;
-      }
-      if (a.size() > 2 && a.rfind(shortn, 0) == 0 && a[1] != '-') {
-        *out = a.substr(2);
-        return 1;
-      }
-      return 0;
-    };
-    int r = value("-c", "--configFile", &args->config_file);
-    if (r == 0) {
-      r = value("-n", "--namesrvAddr", &args->namesrv);
-      if (r == 1) args->namesrv_set = true;
-    }
-    if (r == 1) continue;
-    std::fprintf(stderr, r < 0 ? "Missing argument for option: %s\n" : "Unrecognized option: %s\n",
-                 a.c_str());
-    return false;
-  }
-  return true;
 }
 
 // stderr plus <root>/logs/broker.log.
@@ -114,8 +66,8 @@ class FileAndStderrSink {
 
 int main(int argc, char** argv) {
   rocketmq::SetLogLevel(rocketmq::LogLevel::kInfo);
-  Args args;
-  if (!ParseArgs(argc, argv, &args)) {
+  rocketmq::tools::ServerArgs args;
+  if (!rocketmq::tools::ParseServerArgs(argc, argv, &args)) {
     PrintUsage();
     return 1;
   }

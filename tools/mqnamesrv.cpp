@@ -17,6 +17,7 @@
 #include "common/properties.h"
 #include "mockbroker/namesrv/namesrv_config.h"
 #include "mockbroker/namesrv/namesrv_controller.h"
+#include "server_args.h"
 
 namespace {
 
@@ -29,61 +30,14 @@ void PrintUsage() {
                " -p,--printConfigItem     Print all config items\n");
 }
 
-struct Args {
-  std::string config_file;
-  bool print_config = false;
-  bool help = false;
-};
-
-// Java's commons-cli style: single-dash short options and double-dash long ones, each option
-// value in the next argument or attached ("-cfile", "--configFile=file").
-bool ParseArgs(int argc, char** argv, Args* args) {
-  for (int i = 1; i < argc; ++i) {
-    std::string a = argv[i];
-    auto value_of = [&](const std::string& short_opt, const std::string& long_opt,
-                        std::string* out) -> int {  // 1 matched, 0 not this option, -1 error
-      if (a == short_opt || a == long_opt) {
-        if (i + 1 >= argc) return -1;
-        *out = argv[++i];
-        return 1;
-      }
-      if (a.rfind(long_opt + "=", 0) == 0) {
-        *out = a.substr(long_opt.size() + 1);
-        return 1;
-      }
-      if (a.size() > short_opt.size() && a.rfind(short_opt, 0) == 0 && a[1] != '-') {
-        *out = a.substr(short_opt.size());
-        return 1;
-      }
-      return 0;
-    };
-    if (a == "-p" || a == "--printConfigItem") {
-      args->print_config = true;
-      continue;
-    }
-    if (a == "-h" || a == "--help") {
-      args->help = true;
-      continue;
-    }
-    std::string ignored;
-    int r = value_of("-c", "--configFile", &args->config_file);
-    if (r == 0) r = value_of("-n", "--namesrvAddr", &ignored);
-    if (r == 1) continue;
-    std::fprintf(stderr, r < 0 ? "Missing argument for option: %s\n" : "Unrecognized option: %s\n",
-                 a.c_str());
-    return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
   using rocketmq::namesrv::NamesrvConfig;
   rocketmq::SetLogLevel(rocketmq::LogLevel::kInfo);
 
-  Args args;
-  if (!ParseArgs(argc, argv, &args)) {
+  rocketmq::tools::ServerArgs args;
+  if (!rocketmq::tools::ParseServerArgs(argc, argv, &args)) {
     PrintUsage();
     return 1;
   }
