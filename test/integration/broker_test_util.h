@@ -64,6 +64,7 @@ class BrokerFixture : public ::testing::Test {
     ASSERT_TRUE(cfg->Apply(BrokerProps(), nullptr).ok());
     broker::BrokerControllerOptions opts;
     opts.hold_check_interval_ms = hold_check_ms;
+    opts.tls_mode = broker_tls_mode_;
     broker_ = std::make_unique<broker::BrokerController>(cfg, opts);
     Status st = broker_->Start();
     ASSERT_TRUE(st.ok()) << st.ToString();
@@ -170,6 +171,7 @@ class BrokerFixture : public ::testing::Test {
   TempDir dir_{"broker_test"};
   std::unique_ptr<namesrv::NamesrvController> namesrv_;
   std::unique_ptr<broker::BrokerController> broker_;
+  remoting::TlsMode broker_tls_mode_ = remoting::TlsMode::kPermissive;  // StartBroker()
   remoting::RemotingClient client_;
 };
 

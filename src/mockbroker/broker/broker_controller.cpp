@@ -107,6 +107,7 @@ Status BrokerController::Start() {
   remoting::RemotingServerOptions server_options;
   server_options.listen_port = broker_config_.listenPort;
   server_options.worker_threads = 4;
+  server_options.tls_mode = options_.tls_mode;
   server_options.channel_max_idle_seconds = broker_config_.serverChannelMaxIdleTimeSeconds;
   server_ = std::make_unique<remoting::RemotingServer>(server_options);
   server_->SetChannelEventListener(

@@ -40,6 +40,8 @@ namespace rocketmq::broker {
 struct BrokerControllerOptions {
   int64_t client_scan_interval_ms = 10000;  // producer/consumer channel expiry scan
   int64_t hold_check_interval_ms = 5000;    // long-polling re-check of every held pull
+  // Java's tls.server.mode system property: permissive serves TLS and plain text alike.
+  remoting::TlsMode tls_mode = remoting::TlsMode::kPermissive;
 };
 
 class BrokerController {

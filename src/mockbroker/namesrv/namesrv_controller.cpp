@@ -44,6 +44,7 @@ Status NamesrvController::Start() {
   server_options.channel_max_idle_seconds = config.server_channel_max_idle_time_seconds;
   server_options.worker_threads =
       static_cast<size_t>(std::max<int32_t>(1, config.server_worker_threads));
+  server_options.tls_mode = options_.tls_mode;
   server_ = std::make_unique<remoting::RemotingServer>(server_options);
   processor_ = std::make_shared<NamesrvProcessor>(routes_, kv_, configuration_);
   for (int32_t code : NamesrvProcessor::Codes()) server_->RegisterProcessor(code, processor_);

@@ -28,7 +28,9 @@ namespace rocketmq::namesrv {
 struct NamesrvControllerOptions {
   int64_t scan_initial_delay_ms = 5000;  // first scanNotActiveBroker
   int64_t scan_interval_ms = 10000;      // then every 10 s
-  ClockMs clock = NowMillis;           // heartbeat clock of the route tables
+  ClockMs clock = NowMillis;             // heartbeat clock of the route tables
+  // Java's tls.server.mode system property: permissive serves TLS and plain text alike.
+  remoting::TlsMode tls_mode = remoting::TlsMode::kPermissive;
 };
 
 class NamesrvController {
