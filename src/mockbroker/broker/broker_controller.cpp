@@ -131,6 +131,7 @@ Status BrokerController::Start() {
     server_->Shutdown();
     server_.reset();
     store_.reset();
+    port_ = 0;
     return st;
   }
 

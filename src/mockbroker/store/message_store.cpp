@@ -16,6 +16,12 @@ MessageStore::~MessageStore() { Shutdown(); }
 Status MessageStore::Load() {
   if (loaded_) return Status::OK();
   ROCKETMQ_RETURN_IF_ERROR(env_->CreateDirs(config_.RootDir()));
+  // Before anything is read or recovered: a second broker must not touch a store in use.
+  if (!lock_) {
+    Result<std::unique_ptr<StoreLock>> lock = StoreLock::Acquire(config_.LockPath());
+    if (!lock.ok()) return lock.status();
+    lock_ = std::move(*lock);
+  }
   last_exit_ok_ = !env_->FileExists(config_.AbortPath());
   auto cp = StoreCheckpoint::Open(env_.get(), config_.CheckpointPath());
   if (!cp.ok()) return cp.status();
@@ -127,6 +133,7 @@ void MessageStore::Shutdown() {
   } else {
     RMQ_LOG(kError) << "store shutdown was not clean; the abort file stays";
   }
+  lock_.reset();
 }
 
 Status MessageStore::WriteStatus() const {

@@ -32,6 +32,7 @@
 #include "mockbroker/store/index_file.h"
 #include "mockbroker/store/message_store_config.h"
 #include "mockbroker/store/store_checkpoint.h"
+#include "mockbroker/store/store_lock.h"
 #include "mockbroker/store/store_types.h"
 
 namespace rocketmq::store {
@@ -49,7 +50,9 @@ class MessageStore {
   MessageStore(const MessageStore&) = delete;
   MessageStore& operator=(const MessageStore&) = delete;
 
-  // Opens the store directory and recovers it. Call once, before Start().
+  // Locks <root>/lock (StoreLock; IOError "Lock failed,MQ already started" when another store
+  // holds it), opens the store directory and recovers it. Call once, before Start(). The lock is
+  // released by Shutdown() or the destructor.
   Status Load();
   // Creates the abort file and starts the threads.
   Status Start();
@@ -150,6 +153,7 @@ class MessageStore {
 
   MessageStoreConfig config_;
   std::shared_ptr<Env> env_;
+  std::unique_ptr<StoreLock> lock_;
   std::unique_ptr<StoreCheckpoint> checkpoint_;
   std::unique_ptr<CommitLog> commit_log_;
   std::unique_ptr<IndexService> index_service_;
