@@ -68,6 +68,8 @@ std::optional<RemotingCommand> AdminBrokerProcessor::ProcessRequest(
       return AllDelayOffset(request);
     case RequestCode::kGetSystemTopicListFromBroker:
       return SystemTopicList(request);
+    case RequestCode::kUpdateBrokerConfig:
+      return UpdateBrokerConfig(request);
     default:
       break;
   }
@@ -108,6 +110,40 @@ std::optional<RemotingCommand> AdminBrokerProcessor::ProcessRequest(
       return resp;
   }
   (void)channel;
+}
+
+RemotingCommand AdminBrokerProcessor::UpdateBrokerConfig(const RemotingCommand& request) {
+  // Java answers both the refusal and the success without extFields.
+  std::lock_guard<std::mutex> lock(update_config_mu_);  // Java: synchronized
+  if (request.body().empty()) {
+    return RemotingCommand::CreateResponse(request, ResponseCode::kSuccess);
+  }
+  Result<Properties> props = Properties::ParseChecked(request.body());
+  if (!props.ok()) {
+    RMQ_LOG(kError) << "string2Properties error: " << props.status().ToString();
+    return RemotingCommand::CreateResponse(request, ResponseCode::kSystemError,
+                                           "string2Properties error");
+  }
+  BrokerConfiguration& configuration = controller_->configuration();
+  const std::string black_list = configuration.AllConfigs().GetOr("configBlackList", "");
+  size_t start = 0;
+  while (start <= black_list.size()) {
+    size_t end = black_list.find(';', start);
+    if (end == std::string::npos) end = black_list.size();
+    if (props->Find(black_list.substr(start, end - start)) != nullptr) {
+      return RemotingCommand::CreateResponse(request, ResponseCode::kNoPermission,
+                                             "Can not update config in black list.");
+    }
+    start = end + 1;
+  }
+  RMQ_LOG(kInfo) << "updateBrokerConfig, new config: [" << props->ToText() << "]";
+  Status st = configuration.Update(*props);
+  if (!st.ok()) RMQ_LOG(kError) << "persist broker config failed: " << st.ToString();
+  if (props->Find("brokerPermission") != nullptr) {
+    controller_->topic_config_manager().NextDataVersion();
+    controller_->RegisterBrokerAll();
+  }
+  return RemotingCommand::CreateResponse(request, ResponseCode::kSuccess);
 }
 
 RemotingCommand AdminBrokerProcessor::UpdateAndCreateTopic(const RemotingCommand& request) {

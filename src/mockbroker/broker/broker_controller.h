@@ -68,8 +68,9 @@ class BrokerController {
   // Registers with every NameServer now.
   void RegisterBrokerAll();
 
-  // Snapshot taken at Start() (listenPort already the bound one).
-  const BrokerConfig& broker_config() const { return broker_config_; }
+  // The live broker settings (UPDATE_BROKER_CONFIG changes them; listenPort is the bound one
+  // after Start()), copied under the configuration's lock.
+  BrokerConfig broker_config() const { return configuration_->broker(); }
   const store::MessageStoreConfig& store_config() const { return store_config_; }
   BrokerConfiguration& configuration() { return *configuration_; }
   const SocketAddress& store_host() const { return store_host_; }
@@ -91,7 +92,7 @@ class BrokerController {
 
   const std::shared_ptr<BrokerConfiguration> configuration_;
   const BrokerControllerOptions options_;
-  BrokerConfig broker_config_;
+  BrokerConfig broker_config_;  // snapshot taken at Start(): what the running parts were built with
   store::MessageStoreConfig store_config_;
   SocketAddress store_host_;
   int port_ = 0;
