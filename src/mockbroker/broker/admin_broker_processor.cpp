@@ -262,18 +262,4 @@ RemotingCommand AdminBrokerProcessor::LockBatch(const RemotingCommand& request) 
   return resp;
 }
 
-RemotingCommand AdminBrokerProcessor::RuntimeInfo(const RemotingCommand& request) {
-  RemotingCommand resp = RemotingCommand::CreateResponse(request, ResponseCode::kSuccess);
-  store::MessageStore& s = controller_->message_store();
-  KVTable t;
-  t.table["brokerVersionDesc"] = "V4_9_8";
-  t.table["brokerVersion"] = std::to_string(remoting::kCurrentVersion);
-  t.table["commitLogMinOffset"] = std::to_string(s.GetMinPhyOffset());
-  t.table["commitLogMaxOffset"] = std::to_string(s.GetMaxPhyOffset());
-  t.table["dispatchBehindBytes"] = std::to_string(s.DispatchBehindBytes());
-  t.table["brokerActive"] = "true";
-  resp.set_body(t.ToJson());
-  return resp;
-}
-
 }  // namespace rocketmq::broker

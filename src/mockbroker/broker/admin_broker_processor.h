@@ -13,6 +13,8 @@
 #include <mutex>
 #include <optional>
 
+#include "common/model/consumer_offset_wrapper.h"
+#include "common/status.h"
 #include "remoting/channel.h"
 
 namespace rocketmq::broker {
@@ -38,6 +40,7 @@ class AdminBrokerProcessor : public remoting::RequestProcessor {
   remoting::RemotingCommand UpdateAndCreateSubscriptionGroup(
       const remoting::RemotingCommand& request);
   remoting::RemotingCommand OffsetQuery(const remoting::RemotingCommand& request);
+  // GET_BROKER_RUNTIME_INFO (admin_broker_runtime.cpp): the 4.9.x prepareRuntimeInfo keys.
   remoting::RemotingCommand RuntimeInfo(const remoting::RemotingCommand& request);
   // LOCK_BATCH_MQ / UNLOCK_BATCH_MQ (protocol.md §2.11).
   remoting::RemotingCommand LockBatch(const remoting::RemotingCommand& request);
@@ -56,6 +59,8 @@ class AdminBrokerProcessor : public remoting::RequestProcessor {
   // GET_ALL_DELAY_OFFSET: <storePathRootDir>/config/delayOffset.json re-encoded, or
   // {"offsetTable":{}} when there is none (no schedule service runs here).
   remoting::RemotingCommand AllDelayOffset(const remoting::RemotingCommand& request);
+  // <storePathRootDir>/config/delayOffset.json (empty table when absent).
+  Result<DelayOffsetSerializeWrapper> LoadDelayOffsets() const;
   // GET_SYSTEM_TOPIC_LIST_FROM_BROKER: TopicList of Java's system topic set.
   remoting::RemotingCommand SystemTopicList(const remoting::RemotingCommand& request);
 

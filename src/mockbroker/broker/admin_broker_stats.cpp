@@ -139,7 +139,7 @@ RemotingCommand AdminBrokerProcessor::ProducerConnectionList(const RemotingComma
   return resp;
 }
 
-RemotingCommand AdminBrokerProcessor::AllDelayOffset(const RemotingCommand& request) {
+Result<DelayOffsetSerializeWrapper> AdminBrokerProcessor::LoadDelayOffsets() const {
   const std::string path = controller_->store_config().RootDir() + "/config/delayOffset.json";
   DelayOffsetSerializeWrapper wrapper;
   Status st = LoadConfigFile(path, [&wrapper](const std::string& text) {
@@ -148,10 +148,17 @@ RemotingCommand AdminBrokerProcessor::AllDelayOffset(const RemotingCommand& requ
     wrapper = std::move(*parsed);
     return Status::OK();
   });
-  if (!st.ok()) {
+  if (!st.ok()) return st;
+  return wrapper;
+}
+
+RemotingCommand AdminBrokerProcessor::AllDelayOffset(const RemotingCommand& request) {
+  Result<DelayOffsetSerializeWrapper> loaded = LoadDelayOffsets();
+  if (!loaded.ok()) {
     return RemotingCommand::CreateResponse(request, ResponseCode::kSystemError,
                                            "No delay offset in this broker");
   }
+  DelayOffsetSerializeWrapper wrapper = std::move(*loaded);
   wrapper.data_version.reset();  // 4.9.x ScheduleMessageService encodes only the table
   RemotingCommand resp = RemotingCommand::CreateResponse(request, ResponseCode::kSuccess);
   resp.set_body(wrapper.ToJson());

@@ -84,6 +84,11 @@ class BrokerController {
   PullRequestHoldService& pull_request_hold_service() { return *hold_; }
   BrokerOuterApi& outer_api() { return outer_api_; }
   RebalanceLockManager& rebalance_lock_manager() { return locks_; }
+  // The request queues whose length and head wait GET_BROKER_RUNTIME_INFO reports (null before
+  // Start()).
+  const ThreadPool* send_pool() const { return send_pool_.get(); }
+  const ThreadPool* pull_pool() const { return pull_pool_.get(); }
+  const ThreadPool* query_pool() const { return query_pool_.get(); }
 
  private:
   void RegisterProcessors();
