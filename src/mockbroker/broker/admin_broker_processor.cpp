@@ -149,8 +149,17 @@ RemotingCommand AdminBrokerProcessor::UpdateBrokerConfig(const RemotingCommand& 
 RemotingCommand AdminBrokerProcessor::UpdateAndCreateTopic(const RemotingCommand& request) {
   RemotingCommand resp =
       RemotingCommand::CreateResponse(request, ResponseCode::kSystemError, kDefaultRemark);
+  // Java decodes CreateTopicRequestHeader first: the first absent @CFNotNull field, in
+  // declaration order, fails the request.
+  for (const char* field : {"topic", "defaultTopic", "readQueueNums", "writeQueueNums", "perm",
+                            "topicFilterType", "order"}) {
+    if (!request.ext_fields().Has(field)) {
+      resp.set_remark(std::string("the custom field <") + field + "> is null");
+      return resp;
+    }
+  }
   const std::string topic = request.ext_fields().GetOr("topic");
-  const BrokerConfig& cfg = controller_->broker_config();
+  const BrokerConfig cfg = controller_->broker_config();
   if (topic == cfg.brokerClusterName) {
     resp.set_remark("the topic[" + topic + "] is conflict with system reserved words.");
     return resp;
@@ -168,7 +177,9 @@ RemotingCommand AdminBrokerProcessor::UpdateAndCreateTopic(const RemotingCommand
   Result<int32_t> write = request.GetExtInt32("writeQueueNums");
   Result<int32_t> perm = request.GetExtInt32("perm");
   if (!read.ok() || !write.ok() || !perm.ok()) {
-    resp.set_remark("the custom field of CreateTopicRequestHeader is null");
+    resp.set_remark(!read.ok()
+                        ? read.status().message()
+                        : (!write.ok() ? write.status().message() : perm.status().message()));
     return resp;
   }
   TopicConfig tc;
