@@ -86,6 +86,8 @@ int main(int argc, char** argv) {
       return 1;
     }
     props = std::move(*loaded);
+    // UPDATE_BROKER_CONFIG writes every key back to this file, as Java does.
+    configuration->SetConfigFilePath(args.config_file);
     std::printf("load config properties file OK, %s\n", args.config_file.c_str());
     std::fflush(stdout);
   }

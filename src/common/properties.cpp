@@ -58,8 +58,9 @@ std::vector<std::string> LogicalLines(std::string_view text) {
 }
 
 // Reads a key or value from `s` starting at *i, unescaping; stops at an unescaped separator when
-// `is_key`.
-std::string ReadToken(const std::string& s, size_t* i, bool is_key) {
+// `is_key`. A \u escape with fewer than four hex digits sets *malformed (Java: "Malformed
+// \\uxxxx encoding.").
+std::string ReadToken(const std::string& s, size_t* i, bool is_key, bool* malformed) {
   std::string out;
   while (*i < s.size()) {
     char c = s[*i];
@@ -71,10 +72,18 @@ std::string ReadToken(const std::string& s, size_t* i, bool is_key) {
     }
     char e = s[(*i)++];
     switch (e) {
-      case 't': out.push_back('\t'); break;
-      case 'n': out.push_back('\n'); break;
-      case 'r': out.push_back('\r'); break;
-      case 'f': out.push_back('\f'); break;
+      case 't':
+        out.push_back('\t');
+        break;
+      case 'n':
+        out.push_back('\n');
+        break;
+      case 'r':
+        out.push_back('\r');
+        break;
+      case 'f':
+        out.push_back('\f');
+        break;
       case 'u': {
         uint32_t cp = 0;
         int digits = 0;
@@ -83,10 +92,13 @@ std::string ReadToken(const std::string& s, size_t* i, bool is_key) {
           ++*i;
           ++digits;
         }
+        if (digits < 4) *malformed = true;
         AppendUtf8(cp, &out);
         break;
       }
-      default: out.push_back(e); break;
+      default:
+        out.push_back(e);
+        break;
     }
   }
   return out;
@@ -95,16 +107,28 @@ std::string ReadToken(const std::string& s, size_t* i, bool is_key) {
 }  // namespace
 
 Properties Properties::Parse(std::string_view text) {
+  bool malformed = false;
+  return ParseInternal(text, &malformed);
+}
+
+Result<Properties> Properties::ParseChecked(std::string_view text) {
+  bool malformed = false;
+  Properties props = ParseInternal(text, &malformed);
+  if (malformed) return Status::InvalidArgument("Malformed \\uxxxx encoding.");
+  return props;
+}
+
+Properties Properties::ParseInternal(std::string_view text, bool* malformed) {
   Properties props;
   for (const std::string& line : LogicalLines(text)) {
     size_t i = 0;
     while (i < line.size() && IsSpace(line[i])) ++i;
     if (i == line.size() || line[i] == '#' || line[i] == '!') continue;
-    std::string key = ReadToken(line, &i, true);
+    std::string key = ReadToken(line, &i, true, malformed);
     while (i < line.size() && IsSpace(line[i])) ++i;
     if (i < line.size() && (line[i] == '=' || line[i] == ':')) ++i;
     while (i < line.size() && IsSpace(line[i])) ++i;
-    std::string value = ReadToken(line, &i, false);
+    std::string value = ReadToken(line, &i, false, malformed);
     props.Set(key, std::move(value));
   }
   return props;

@@ -19,6 +19,9 @@ class Properties {
   // "key value", whitespace around the separator and at line start ignored, backslash line
   // continuation, and the escapes \t \n \r \f \\ \= \: \uXXXX (written out as UTF-8).
   static Properties Parse(std::string_view text);
+  // Parse(), but InvalidArgument "Malformed \\uxxxx encoding." where java.util.Properties.load
+  // throws (a \u escape with fewer than four hex digits).
+  static Result<Properties> ParseChecked(std::string_view text);
   // Reads and parses a file; IOError when it cannot be read.
   static Result<Properties> Load(const std::string& path);
 
@@ -33,6 +36,8 @@ class Properties {
   std::string ToText() const;
 
  private:
+  static Properties ParseInternal(std::string_view text, bool* malformed);
+
   std::vector<std::pair<std::string, std::string>> entries_;
   std::map<std::string, size_t> index_;
 };

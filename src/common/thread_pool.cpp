@@ -3,6 +3,7 @@
 #include <pthread.h>
 
 #include <algorithm>
+#include <chrono>
 #include <utility>
 
 #include "common/logging.h"
@@ -27,7 +28,7 @@ bool ThreadPool::Submit(std::function<void()> task) {
   {
     std::lock_guard<std::mutex> lock(mu_);
     if (stopping_ || queue_.size() >= capacity_) return false;
-    queue_.push_back(std::move(task));
+    queue_.push_back({std::move(task), std::chrono::steady_clock::now()});
   }
   cv_.notify_one();
   return true;
@@ -51,6 +52,14 @@ size_t ThreadPool::queued() const {
   return queue_.size();
 }
 
+int64_t ThreadPool::HeadWaitMillis() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (queue_.empty()) return 0;
+  const auto waited = std::chrono::steady_clock::now() - queue_.front().enqueued;
+  return std::max<int64_t>(0,
+                           std::chrono::duration_cast<std::chrono::milliseconds>(waited).count());
+}
+
 void ThreadPool::WorkerLoop() {
   for (;;) {
     std::function<void()> task;
@@ -58,7 +67,7 @@ void ThreadPool::WorkerLoop() {
       std::unique_lock<std::mutex> lock(mu_);
       cv_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
       if (queue_.empty()) return;  // stopping and drained
-      task = std::move(queue_.front());
+      task = std::move(queue_.front().fn);
       queue_.pop_front();
     }
     task();

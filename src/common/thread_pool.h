@@ -7,8 +7,10 @@
 // Thread-safety: every method may be called from any thread, including from a task.
 #pragma once
 
+#include <chrono>
 #include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <functional>
 #include <mutex>
@@ -39,6 +41,9 @@ class ThreadPool {
   void Shutdown();
 
   size_t queued() const;
+  // How long the oldest queued task has been waiting, in ms (0 when the queue is empty): Java
+  // BrokerController.headSlowTimeMills of a pool's queue.
+  int64_t HeadWaitMillis() const;
   size_t thread_count() const { return thread_count_; }
   const std::string& name() const { return name_; }
 
@@ -50,10 +55,14 @@ class ThreadPool {
   const size_t capacity_;
   mutable std::mutex mu_;
   std::condition_variable cv_;
-  std::deque<std::function<void()>> queue_;  // guarded by mu_
-  bool stopping_ = false;                    // guarded by mu_
-  std::mutex join_mu_;                       // serializes Shutdown() callers
-  std::vector<std::thread> workers_;         // guarded by join_mu_ after construction
+  struct Task {
+    std::function<void()> fn;
+    std::chrono::steady_clock::time_point enqueued;
+  };
+  std::deque<Task> queue_;            // guarded by mu_
+  bool stopping_ = false;             // guarded by mu_
+  std::mutex join_mu_;                // serializes Shutdown() callers
+  std::vector<std::thread> workers_;  // guarded by join_mu_ after construction
 };
 
 }  // namespace rocketmq

@@ -224,5 +224,29 @@ TEST_F(BrokerAdminTest, SystemTopicList) {
   EXPECT_EQ(resp.body(), list->ToJson());
 }
 
+TEST_F(BrokerAdminTest, CreateTopicRemarksAsJava) {
+  // Header decoded first: the first absent @CFNotNull field in declaration order.
+  RemotingCommand no_perm =
+      Call(Request(RequestCode::kUpdateAndCreateTopic, {{"topic", "DefaultCluster"},
+                                                        {"defaultTopic", "TBW102"},
+                                                        {"readQueueNums", "1"},
+                                                        {"writeQueueNums", "1"},
+                                                        {"topicFilterType", "SINGLE_TAG"},
+                                                        {"order", "false"}}));
+  EXPECT_EQ(no_perm.code(), ResponseCode::kSystemError);
+  EXPECT_EQ(no_perm.remark().value_or(""), "the custom field <perm> is null");
+  EXPECT_EQ(CreateTopic("DefaultCluster", 1).remark().value_or(""),
+            "the topic[DefaultCluster] is conflict with system reserved words.");
+  EXPECT_EQ(CreateTopic("RMQ_SYS_TRACE_TOPIC", 1).remark().value_or(""),
+            "The topic[RMQ_SYS_TRACE_TOPIC] is conflict with system topic.");
+  EXPECT_EQ(CreateTopic("rmq_sys_anything", 1).remark().value_or(""),
+            "The topic[rmq_sys_anything] is conflict with system topic.");
+  EXPECT_EQ(CreateTopic("bad topic", 1).remark().value_or(""),
+            "The specified topic contains illegal characters, allowing only ^[%|a-zA-Z0-9_-]+$");
+  RemotingCommand ok = CreateTopic("FineTopic", 1);
+  EXPECT_EQ(ok.code(), ResponseCode::kSuccess);
+  EXPECT_EQ(ok.remark().value_or(""), "not set any response code");  // as captured (04)
+}
+
 }  // namespace
 }  // namespace rocketmq::test

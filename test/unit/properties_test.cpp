@@ -56,11 +56,25 @@ TEST(PropertiesTest, ParsesTheBrokerConfigBodyJavaSends) {
     Properties p = Properties::Parse(f.body);
     EXPECT_GT(p.size(), 100u);
     EXPECT_EQ(p.GetOr("brokerName", ""), "broker-a");
-    EXPECT_EQ(p.GetOr("messageDelayLevel", ""), "1s 5s 10s 30s 1m 2m 3m 4m 5m 6m 7m 8m 9m 10m 20m 30m 1h 2h");
+    EXPECT_EQ(p.GetOr("messageDelayLevel", ""),
+              "1s 5s 10s 30s 1m 2m 3m 4m 5m 6m 7m 8m 9m 10m 20m 30m 1h 2h");
     // Re-serialising keeps every line (Java's body is exactly "k=v\n" lines).
     EXPECT_EQ(Properties::Parse(p.ToText()).entries(), p.entries());
     EXPECT_EQ(p.ToText(), f.body);
   }
+}
+
+TEST(PropertiesTest, ParseCheckedRefusesWhatJavaCannotLoad) {
+  // java.util.Properties.load throws "Malformed \uxxxx encoding." on a short \u escape.
+  for (const char* bad : {"a=\\u12", "a=\\u12x4", "\\uZZ=1"}) {
+    Result<Properties> p = Properties::ParseChecked(bad);
+    ASSERT_FALSE(p.ok()) << bad;
+    EXPECT_EQ(p.status().message(), "Malformed \\uxxxx encoding.");
+  }
+  Result<Properties> ok = Properties::ParseChecked("a=\\u0041b\nc = d\\\n  e\n");
+  ASSERT_TRUE(ok.ok());
+  EXPECT_EQ(ok->GetOr("a", ""), "Ab");
+  EXPECT_EQ(ok->GetOr("c", ""), "de");
 }
 
 }  // namespace

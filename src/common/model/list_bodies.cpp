@@ -25,9 +25,15 @@ Status ReadStringMap(const Json::Value& v, const char* what,
   return Status::OK();
 }
 
-void WriteStringMap(JsonWriter& w, const std::map<std::string, std::string>& map) {
+// `put_order`: the Java insertion order of the keys when known (must list each key once).
+void WriteStringMap(JsonWriter& w, const std::map<std::string, std::string>& map,
+                    const std::vector<std::string>& put_order = {}) {
   std::vector<std::string> keys;
-  for (const auto& kv : map) keys.push_back(kv.first);
+  if (put_order.size() == map.size()) {
+    keys = put_order;
+  } else {
+    for (const auto& kv : map) keys.push_back(kv.first);
+  }
   w.BeginObject();
   for (const auto& k : JavaStringKeyOrder(std::move(keys), JavaHashMapTableSize(map.size()))) {
     w.Key(k).String(map.at(k));
@@ -105,7 +111,7 @@ Result<KVTable> KVTable::FromJson(const Json::Value& v) {
 
 void KVTable::WriteJson(JsonWriter& w) const {
   w.BeginObject().Key("table");
-  WriteStringMap(w, table);
+  WriteStringMap(w, table, put_order);
   w.EndObject();
 }
 

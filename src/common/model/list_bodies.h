@@ -48,6 +48,9 @@ struct GroupList {
 
 struct KVTable {
   std::map<std::string, std::string> table;
+  // Optional: the keys in the order Java put them into its HashMap. Keys sharing a bucket are
+  // written in this order (Java iterates a bucket in insertion order); empty = sorted order.
+  std::vector<std::string> put_order;
 
   static Result<KVTable> FromJson(const Json::Value& v);
   void WriteJson(JsonWriter& w) const;

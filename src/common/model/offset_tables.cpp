@@ -24,14 +24,26 @@ Status ForEachMqEntry(const Json::Value& obj, const char* what, Fn fn) {
   return Status::OK();
 }
 
-// Keys of a MessageQueue-keyed std::map in Java HashMap iteration order.
+// Keys of a MessageQueue-keyed std::map in Java HashMap iteration order. `put_order`, when it
+// lists every key once, is Java's insertion order (it decides the order within a bucket).
 template <typename V>
-std::vector<const MessageQueue*> JavaMqOrder(const std::map<MessageQueue, V>& map) {
+std::vector<const MessageQueue*> JavaMqOrder(const std::map<MessageQueue, V>& map,
+                                             const std::vector<MessageQueue>& put_order) {
   std::vector<const MessageQueue*> keys;
   std::vector<int32_t> hashes;
-  for (const auto& kv : map) {
-    keys.push_back(&kv.first);
-    hashes.push_back(JavaMessageQueueHashCode(kv.first));
+  const bool use_put_order = put_order.size() == map.size();
+  if (use_put_order) {
+    for (const MessageQueue& mq : put_order) {
+      auto it = map.find(mq);
+      if (it == map.end()) return JavaMqOrder(map, {});
+      keys.push_back(&it->first);
+      hashes.push_back(JavaMessageQueueHashCode(it->first));
+    }
+  } else {
+    for (const auto& kv : map) {
+      keys.push_back(&kv.first);
+      hashes.push_back(JavaMessageQueueHashCode(kv.first));
+    }
   }
   std::vector<const MessageQueue*> out;
   for (size_t i : JavaHashIterationOrder(hashes, JavaHashMapTableSize(map.size()))) {
@@ -65,7 +77,7 @@ Result<TopicStatsTable> TopicStatsTable::FromJson(const Json::Value& v) {
 
 void TopicStatsTable::WriteJson(JsonWriter& w) const {
   w.BeginObject().Key("offsetTable").BeginObject();
-  for (const MessageQueue* mq : JavaMqOrder(offset_table)) {
+  for (const MessageQueue* mq : JavaMqOrder(offset_table, put_order)) {
     const TopicOffset& off = offset_table.at(*mq);
     w.ObjectKey(MessageQueueToJson(*mq)).BeginObject();
     w.Key("lastUpdateTimestamp").Int(off.last_update_timestamp);
@@ -111,7 +123,7 @@ void ConsumeStats::WriteJson(JsonWriter& w) const {
   w.BeginObject();
   w.Key("consumeTps").Double(consume_tps);
   w.Key("offsetTable").BeginObject();
-  for (const MessageQueue* mq : JavaMqOrder(offset_table)) {
+  for (const MessageQueue* mq : JavaMqOrder(offset_table, put_order)) {
     const OffsetWrapper& ow = offset_table.at(*mq);
     w.ObjectKey(MessageQueueToJson(*mq)).BeginObject();
     w.Key("brokerOffset").Int(ow.broker_offset);
@@ -141,7 +153,7 @@ Result<ResetOffsetBody> ResetOffsetBody::FromJson(const Json::Value& v) {
 
 void ResetOffsetBody::WriteJson(JsonWriter& w) const {
   w.BeginObject().Key("offsetTable").BeginObject();
-  for (const MessageQueue* mq : JavaMqOrder(offset_table)) {
+  for (const MessageQueue* mq : JavaMqOrder(offset_table, {})) {
     w.ObjectKey(MessageQueueToJson(*mq)).Int(offset_table.at(*mq));
   }
   w.EndObject().EndObject();

@@ -39,6 +39,8 @@ struct TopicOffset {
 
 struct TopicStatsTable {
   std::map<MessageQueue, TopicOffset> offset_table;
+  // Optional Java insertion order of the keys (decides the order within a HashMap bucket).
+  std::vector<MessageQueue> put_order;
   std::optional<double> topic_put_tps;  // 5.x
 
   static Result<TopicStatsTable> FromJson(const Json::Value& v);
@@ -60,6 +62,8 @@ struct OffsetWrapper {
 
 struct ConsumeStats {
   std::map<MessageQueue, OffsetWrapper> offset_table;
+  // Optional Java insertion order of the keys (decides the order within a HashMap bucket).
+  std::vector<MessageQueue> put_order;
   double consume_tps = 0;
 
   // Sum over queues of brokerOffset - consumerOffset (Java computeTotalDiff).

@@ -68,6 +68,8 @@ std::optional<RemotingCommand> AdminBrokerProcessor::ProcessRequest(
       return AllDelayOffset(request);
     case RequestCode::kGetSystemTopicListFromBroker:
       return SystemTopicList(request);
+    case RequestCode::kUpdateBrokerConfig:
+      return UpdateBrokerConfig(request);
     default:
       break;
   }
@@ -110,11 +112,54 @@ std::optional<RemotingCommand> AdminBrokerProcessor::ProcessRequest(
   (void)channel;
 }
 
+RemotingCommand AdminBrokerProcessor::UpdateBrokerConfig(const RemotingCommand& request) {
+  // Java answers both the refusal and the success without extFields.
+  std::lock_guard<std::mutex> lock(update_config_mu_);  // Java: synchronized
+  if (request.body().empty()) {
+    return RemotingCommand::CreateResponse(request, ResponseCode::kSuccess);
+  }
+  Result<Properties> props = Properties::ParseChecked(request.body());
+  if (!props.ok()) {
+    RMQ_LOG(kError) << "string2Properties error: " << props.status().ToString();
+    return RemotingCommand::CreateResponse(request, ResponseCode::kSystemError,
+                                           "string2Properties error");
+  }
+  BrokerConfiguration& configuration = controller_->configuration();
+  const std::string black_list = configuration.AllConfigs().GetOr("configBlackList", "");
+  size_t start = 0;
+  while (start <= black_list.size()) {
+    size_t end = black_list.find(';', start);
+    if (end == std::string::npos) end = black_list.size();
+    if (props->Find(black_list.substr(start, end - start)) != nullptr) {
+      return RemotingCommand::CreateResponse(request, ResponseCode::kNoPermission,
+                                             "Can not update config in black list.");
+    }
+    start = end + 1;
+  }
+  RMQ_LOG(kInfo) << "updateBrokerConfig, new config: [" << props->ToText() << "]";
+  Status st = configuration.Update(*props);
+  if (!st.ok()) RMQ_LOG(kError) << "persist broker config failed: " << st.ToString();
+  if (props->Find("brokerPermission") != nullptr) {
+    controller_->topic_config_manager().NextDataVersion();
+    controller_->RegisterBrokerAll();
+  }
+  return RemotingCommand::CreateResponse(request, ResponseCode::kSuccess);
+}
+
 RemotingCommand AdminBrokerProcessor::UpdateAndCreateTopic(const RemotingCommand& request) {
   RemotingCommand resp =
       RemotingCommand::CreateResponse(request, ResponseCode::kSystemError, kDefaultRemark);
+  // Java decodes CreateTopicRequestHeader first: the first absent @CFNotNull field, in
+  // declaration order, fails the request.
+  for (const char* field : {"topic", "defaultTopic", "readQueueNums", "writeQueueNums", "perm",
+                            "topicFilterType", "order"}) {
+    if (!request.ext_fields().Has(field)) {
+      resp.set_remark(std::string("the custom field <") + field + "> is null");
+      return resp;
+    }
+  }
   const std::string topic = request.ext_fields().GetOr("topic");
-  const BrokerConfig& cfg = controller_->broker_config();
+  const BrokerConfig cfg = controller_->broker_config();
   if (topic == cfg.brokerClusterName) {
     resp.set_remark("the topic[" + topic + "] is conflict with system reserved words.");
     return resp;
@@ -132,7 +177,9 @@ RemotingCommand AdminBrokerProcessor::UpdateAndCreateTopic(const RemotingCommand
   Result<int32_t> write = request.GetExtInt32("writeQueueNums");
   Result<int32_t> perm = request.GetExtInt32("perm");
   if (!read.ok() || !write.ok() || !perm.ok()) {
-    resp.set_remark("the custom field of CreateTopicRequestHeader is null");
+    resp.set_remark(!read.ok()
+                        ? read.status().message()
+                        : (!write.ok() ? write.status().message() : perm.status().message()));
     return resp;
   }
   TopicConfig tc;
@@ -223,20 +270,6 @@ RemotingCommand AdminBrokerProcessor::LockBatch(const RemotingCommand& request) 
     locks.UnlockBatch(body->consumer_group, body->mq_set, body->client_id);
   }
   resp.set_code(ResponseCode::kSuccess);
-  return resp;
-}
-
-RemotingCommand AdminBrokerProcessor::RuntimeInfo(const RemotingCommand& request) {
-  RemotingCommand resp = RemotingCommand::CreateResponse(request, ResponseCode::kSuccess);
-  store::MessageStore& s = controller_->message_store();
-  KVTable t;
-  t.table["brokerVersionDesc"] = "V4_9_8";
-  t.table["brokerVersion"] = std::to_string(remoting::kCurrentVersion);
-  t.table["commitLogMinOffset"] = std::to_string(s.GetMinPhyOffset());
-  t.table["commitLogMaxOffset"] = std::to_string(s.GetMaxPhyOffset());
-  t.table["dispatchBehindBytes"] = std::to_string(s.DispatchBehindBytes());
-  t.table["brokerActive"] = "true";
-  resp.set_body(t.ToJson());
   return resp;
 }
 

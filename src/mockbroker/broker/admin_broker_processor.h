@@ -1,17 +1,20 @@
 // AdminBrokerProcessor: the admin and offset codes (protocol.md §2.6, §2.15; Java
-// AdminBrokerProcessor 4.9.x): UPDATE_AND_CREATE_TOPIC, DELETE_TOPIC_IN_BROKER,
-// GET_ALL_TOPIC_CONFIG, UPDATE_AND_CREATE_SUBSCRIPTIONGROUP, DELETE_SUBSCRIPTIONGROUP,
-// GET_ALL_SUBSCRIPTIONGROUP_CONFIG, GET_ALL_CONSUMER_OFFSET, GET_BROKER_CONFIG,
-// GET_BROKER_RUNTIME_INFO, QUERY_TOPIC_CONSUME_BY_WHO, GET_MAX_OFFSET, GET_MIN_OFFSET,
-// SEARCH_OFFSET_BY_TIMESTAMP, GET_EARLIEST_MSG_STORETIME, LOCK_BATCH_MQ, UNLOCK_BATCH_MQ, and the
-// mqadmin statistics codes (admin_broker_stats.cpp): GET_TOPIC_STATS_INFO, GET_CONSUME_STATS,
-// GET_CONSUMER_CONNECTION_LIST, GET_PRODUCER_CONNECTION_LIST, GET_ALL_DELAY_OFFSET,
-// GET_SYSTEM_TOPIC_LIST_FROM_BROKER.
+// AdminBrokerProcessor 4.9.x): UPDATE_BROKER_CONFIG, UPDATE_AND_CREATE_TOPIC,
+// DELETE_TOPIC_IN_BROKER, GET_ALL_TOPIC_CONFIG, UPDATE_AND_CREATE_SUBSCRIPTIONGROUP,
+// DELETE_SUBSCRIPTIONGROUP, GET_ALL_SUBSCRIPTIONGROUP_CONFIG, GET_ALL_CONSUMER_OFFSET,
+// GET_BROKER_CONFIG, GET_BROKER_RUNTIME_INFO, QUERY_TOPIC_CONSUME_BY_WHO, GET_MAX_OFFSET,
+// GET_MIN_OFFSET, SEARCH_OFFSET_BY_TIMESTAMP, GET_EARLIEST_MSG_STORETIME, LOCK_BATCH_MQ,
+// UNLOCK_BATCH_MQ, and the mqadmin statistics codes (admin_broker_stats.cpp): GET_TOPIC_STATS_INFO,
+// GET_CONSUME_STATS, GET_CONSUMER_CONNECTION_LIST, GET_PRODUCER_CONNECTION_LIST,
+// GET_ALL_DELAY_OFFSET, GET_SYSTEM_TOPIC_LIST_FROM_BROKER.
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <optional>
 
+#include "common/model/consumer_offset_wrapper.h"
+#include "common/status.h"
 #include "remoting/channel.h"
 
 namespace rocketmq::broker {
@@ -27,11 +30,17 @@ class AdminBrokerProcessor : public remoting::RequestProcessor {
       remoting::RemotingCommand& request) override;
 
  private:
+  // UPDATE_BROKER_CONFIG: a properties body applied to the live configuration and persisted
+  // (BrokerConfiguration::Update); a key named in configBlackList -> NO_PERMISSION "Can not
+  // update config in black list."; a body java.util.Properties cannot load -> SYSTEM_ERROR
+  // "string2Properties error"; brokerPermission -> re-registration at once.
+  remoting::RemotingCommand UpdateBrokerConfig(const remoting::RemotingCommand& request);
   remoting::RemotingCommand UpdateAndCreateTopic(const remoting::RemotingCommand& request);
   remoting::RemotingCommand DeleteTopic(const remoting::RemotingCommand& request);
   remoting::RemotingCommand UpdateAndCreateSubscriptionGroup(
       const remoting::RemotingCommand& request);
   remoting::RemotingCommand OffsetQuery(const remoting::RemotingCommand& request);
+  // GET_BROKER_RUNTIME_INFO (admin_broker_runtime.cpp): the 4.9.x prepareRuntimeInfo keys.
   remoting::RemotingCommand RuntimeInfo(const remoting::RemotingCommand& request);
   // LOCK_BATCH_MQ / UNLOCK_BATCH_MQ (protocol.md §2.11).
   remoting::RemotingCommand LockBatch(const remoting::RemotingCommand& request);
@@ -50,10 +59,13 @@ class AdminBrokerProcessor : public remoting::RequestProcessor {
   // GET_ALL_DELAY_OFFSET: <storePathRootDir>/config/delayOffset.json re-encoded, or
   // {"offsetTable":{}} when there is none (no schedule service runs here).
   remoting::RemotingCommand AllDelayOffset(const remoting::RemotingCommand& request);
+  // <storePathRootDir>/config/delayOffset.json (empty table when absent).
+  Result<DelayOffsetSerializeWrapper> LoadDelayOffsets() const;
   // GET_SYSTEM_TOPIC_LIST_FROM_BROKER: TopicList of Java's system topic set.
   remoting::RemotingCommand SystemTopicList(const remoting::RemotingCommand& request);
 
   BrokerController* const controller_;
+  std::mutex update_config_mu_;  // one UPDATE_BROKER_CONFIG at a time
 };
 
 }  // namespace rocketmq::broker

@@ -4,6 +4,7 @@
 #include <set>
 #include <string>
 
+#include "common/java_hash.h"
 #include "common/model/connection_bodies.h"
 #include "common/model/consumer_offset_wrapper.h"
 #include "common/model/json_body.h"
@@ -56,6 +57,7 @@ RemotingCommand AdminBrokerProcessor::TopicStats(const RemotingCommand& request)
       off.last_update_timestamp = s.GetMessageStoreTimeStamp(*topic, q, off.max_offset - 1);
     }
     table.offset_table[MessageQueue(*topic, broker_name, q)] = off;
+    table.put_order.emplace_back(*topic, broker_name, q);
   }
   RemotingCommand resp = RemotingCommand::CreateResponse(request, ResponseCode::kSuccess);
   resp.set_body(table.ToJson());
@@ -77,7 +79,10 @@ RemotingCommand AdminBrokerProcessor::ConsumeStatsOf(const RemotingCommand& requ
   store::MessageStore& s = controller_->message_store();
   const std::string& broker_name = controller_->broker_config().brokerName;
   ConsumeStats stats;
-  for (const std::string& topic : topics) {
+  // Java walks whichTopicByConsumer's HashSet (default capacity) in its iteration order.
+  std::vector<std::string> topic_order(topics.begin(), topics.end());
+  topic_order = JavaStringKeyOrder(std::move(topic_order), JavaHashMapTableSize(topics.size()));
+  for (const std::string& topic : topic_order) {
     std::optional<TopicConfig> tc = controller_->topic_config_manager().Select(topic);
     if (!tc.has_value()) continue;
     // Java skips topics the online group does not subscribe to.
@@ -95,6 +100,7 @@ RemotingCommand AdminBrokerProcessor::ConsumeStatsOf(const RemotingCommand& requ
         if (ts > 0) w.last_timestamp = ts;
       }
       stats.offset_table[MessageQueue(topic, broker_name, q)] = w;
+      stats.put_order.emplace_back(topic, broker_name, q);
     }
   }
   // No per-group get TPS statistics are kept here: consumeTps stays 0.0.
@@ -139,7 +145,7 @@ RemotingCommand AdminBrokerProcessor::ProducerConnectionList(const RemotingComma
   return resp;
 }
 
-RemotingCommand AdminBrokerProcessor::AllDelayOffset(const RemotingCommand& request) {
+Result<DelayOffsetSerializeWrapper> AdminBrokerProcessor::LoadDelayOffsets() const {
   const std::string path = controller_->store_config().RootDir() + "/config/delayOffset.json";
   DelayOffsetSerializeWrapper wrapper;
   Status st = LoadConfigFile(path, [&wrapper](const std::string& text) {
@@ -148,10 +154,17 @@ RemotingCommand AdminBrokerProcessor::AllDelayOffset(const RemotingCommand& requ
     wrapper = std::move(*parsed);
     return Status::OK();
   });
-  if (!st.ok()) {
+  if (!st.ok()) return st;
+  return wrapper;
+}
+
+RemotingCommand AdminBrokerProcessor::AllDelayOffset(const RemotingCommand& request) {
+  Result<DelayOffsetSerializeWrapper> loaded = LoadDelayOffsets();
+  if (!loaded.ok()) {
     return RemotingCommand::CreateResponse(request, ResponseCode::kSystemError,
                                            "No delay offset in this broker");
   }
+  DelayOffsetSerializeWrapper wrapper = std::move(*loaded);
   wrapper.data_version.reset();  // 4.9.x ScheduleMessageService encodes only the table
   RemotingCommand resp = RemotingCommand::CreateResponse(request, ResponseCode::kSuccess);
   resp.set_body(wrapper.ToJson());

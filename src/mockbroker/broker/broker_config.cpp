@@ -7,14 +7,17 @@
 #include <netinet/in.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
 #include <functional>
 #include <limits>
+#include <map>
 
 #include "common/java_hash.h"
 #include "common/logging.h"
+#include "mockbroker/broker/config_file.h"
 
 namespace rocketmq::broker {
 
@@ -42,13 +45,15 @@ bool ParseInt64(const std::string& text, int64_t* out) {
 
 // One broker key: reads it into and writes it from a BrokerConfig.
 struct Field {
+  enum Kind { kString, kInt, kBool };
   const char* name;
+  Kind kind;
   std::function<bool(BrokerConfig&, const std::string&)> set;  // false: malformed value
   std::function<std::string(const BrokerConfig&)> get;
 };
 
 Field Str(const char* name, std::string BrokerConfig::*m) {
-  return {name,
+  return {name, Field::kString,
           [m](BrokerConfig& c, const std::string& v) {
             c.*m = Trim(v);
             return true;
@@ -58,7 +63,7 @@ Field Str(const char* name, std::string BrokerConfig::*m) {
 
 template <typename T>
 Field Int(const char* name, T BrokerConfig::*m) {
-  return {name,
+  return {name, Field::kInt,
           [m](BrokerConfig& c, const std::string& v) {
             int64_t x = 0;
             if (!ParseInt64(v, &x) || x < std::numeric_limits<T>::min() ||
@@ -72,7 +77,7 @@ Field Int(const char* name, T BrokerConfig::*m) {
 }
 
 Field Bool(const char* name, bool BrokerConfig::*m) {
-  return {name,
+  return {name, Field::kBool,
           [m](BrokerConfig& c, const std::string& v) {
             const std::string t = Trim(v);
             if (t != "true" && t != "false") return false;
@@ -300,6 +305,20 @@ const std::vector<std::pair<const char*, const char*>>& OtherKeyDefaults() {
   return kKeys;
 }
 
+// Java Boolean.parseBoolean: "true" in any case is true, everything else false.
+std::string JavaParseBoolean(const std::string& v) {
+  std::string t = v;
+  for (char& c : t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return t == "true" ? "true" : "false";
+}
+
+// The type Java's field has, judged from the default text of a key kept as text only.
+bool LooksBoolean(const std::string& text) { return text == "true" || text == "false"; }
+bool LooksInteger(const std::string& text) {
+  int64_t ignored = 0;
+  return ParseInt64(text, &ignored);
+}
+
 std::string FirstNonLoopbackIpv4() {
   std::string result = "127.0.0.1";
   ifaddrs* list = nullptr;
@@ -354,6 +373,69 @@ Status BrokerConfiguration::Apply(const Properties& props, std::vector<std::stri
   }
   if (!ip2_set && props.Find("brokerIP1") != nullptr) broker_.brokerIP2 = broker_.brokerIP1;
   return store_.LoadFromProperties(props);
+}
+
+Status BrokerConfiguration::Update(const Properties& props) {
+  std::string text;
+  std::string path;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    static const MessageStoreConfig kStoreDefaults;
+    std::map<std::string, std::string> store_defaults;
+    for (const auto& [k, v] : StoreConfigEntries(kStoreDefaults)) store_defaults[k] = v;
+    for (const auto& [key, raw] : props.entries()) {
+      if (const Field* f = FindBrokerField(key)) {
+        const std::string value = f->kind == Field::kBool ? JavaParseBoolean(raw) : raw;
+        BrokerConfig next = broker_;
+        if (f->set(next, value)) {
+          broker_ = std::move(next);
+        } else {
+          RMQ_LOG(kWarn) << "update broker config: bad value for " << key << ": '" << raw
+                         << "' ignored";
+        }
+      } else if (auto d = store_defaults.find(key); d != store_defaults.end()) {
+        Properties one;
+        one.Set(key, LooksBoolean(d->second) ? JavaParseBoolean(raw) : raw);
+        MessageStoreConfig next = store_;
+        if (next.LoadFromProperties(one).ok()) {
+          store_ = std::move(next);
+        } else {
+          RMQ_LOG(kWarn) << "update broker config: bad value for " << key << ": '" << raw
+                         << "' ignored";
+        }
+      } else if (const std::string* old = others_.Find(key)) {
+        if (LooksBoolean(*old)) {
+          others_.Set(key, JavaParseBoolean(raw));
+        } else if (!LooksInteger(*old) || LooksInteger(raw)) {
+          others_.Set(key, raw);
+        } else {
+          RMQ_LOG(kWarn) << "update broker config: bad value for " << key << ": '" << raw
+                         << "' ignored";
+        }
+      }
+      // Keys Java's configuration does not hold are dropped (Configuration.mergeIfExist).
+    }
+    data_version_.Next(NowMillis());
+    path = ConfigFilePathLocked();
+  }
+  text = AllConfigsText();
+  return PersistConfigFile(path, text);
+}
+
+void BrokerConfiguration::SetConfigFilePath(std::string path) {
+  std::lock_guard<std::mutex> lock(mu_);
+  config_file_path_ = std::move(path);
+}
+
+std::string BrokerConfiguration::ConfigFilePath() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return ConfigFilePathLocked();
+}
+
+std::string BrokerConfiguration::ConfigFilePathLocked() const {
+  if (!config_file_path_.empty()) return config_file_path_;
+  const char* home = std::getenv("HOME");
+  return std::string(home != nullptr ? home : ".") + "/store/config/broker.properties";
 }
 
 BrokerConfig BrokerConfiguration::broker() const {

@@ -76,6 +76,17 @@ class BrokerConfiguration {
   // broker or store key.
   Status Apply(const Properties& props, std::vector<std::string>* unknown);
 
+  // UPDATE_BROKER_CONFIG, as Java's Configuration.update + persist: each key Java's
+  // configuration holds takes the new value (a value that does not parse leaves the field as it
+  // was, booleans follow Boolean.parseBoolean, keys Java does not hold are dropped), the data
+  // version moves on, and every key is written to ConfigFilePath() (previous file kept as .bak).
+  // Returns the persist status (the update itself always applies).
+  Status Update(const Properties& props);
+  // Where Update() persists: the -c file of mqbroker (Java BrokerPathConfigHelper), by default
+  // $HOME/store/config/broker.properties.
+  void SetConfigFilePath(std::string path);
+  std::string ConfigFilePath() const;
+
   BrokerConfig broker() const;
   store::MessageStoreConfig store() const;
   // Replaces the port after binding (listenPort=0) and derives haListenPort when unset.
@@ -95,6 +106,9 @@ class BrokerConfiguration {
   store::MessageStoreConfig store_;  // guarded by mu_
   Properties others_;                // guarded by mu_
   DataVersion data_version_;         // guarded by mu_
+  std::string config_file_path_;     // guarded by mu_
+
+  std::string ConfigFilePathLocked() const;
 };
 
 }  // namespace rocketmq::broker

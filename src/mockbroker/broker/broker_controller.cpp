@@ -76,14 +76,15 @@ std::string BrokerController::BootSuccessLine() const {
 }
 
 BrokerIdentity BrokerController::Identity() const {
+  // Read live, as Java's registerBrokerAll does: an UPDATE_BROKER_CONFIG shows at the next one.
+  const BrokerConfig live = configuration_->broker();
   BrokerIdentity id;
-  id.cluster_name = broker_config_.brokerClusterName;
-  id.broker_addr = broker_addr();
-  id.broker_name = broker_config_.brokerName;
-  id.broker_id = broker_config_.brokerId;
-  const int32_t ha_port =
-      broker_config_.haListenPort >= 0 ? broker_config_.haListenPort : port_ + 1;
-  id.ha_server_addr = broker_config_.brokerIP2 + ":" + std::to_string(ha_port);
+  id.cluster_name = live.brokerClusterName;
+  id.broker_addr = live.brokerIP1 + ":" + std::to_string(port_);
+  id.broker_name = live.brokerName;
+  id.broker_id = live.brokerId;
+  const int32_t ha_port = live.haListenPort >= 0 ? live.haListenPort : port_ + 1;
+  id.ha_server_addr = live.brokerIP2 + ":" + std::to_string(ha_port);
   return id;
 }
 
@@ -132,6 +133,7 @@ Status BrokerController::Start() {
     server_->Shutdown();
     server_.reset();
     store_.reset();
+    port_ = 0;
     return st;
   }
 
@@ -203,7 +205,8 @@ void BrokerController::RegisterProcessors() {
     server_->RegisterProcessor(code, consumer, client_pool_);
   }
   auto admin = gate(std::make_shared<AdminBrokerProcessor>(this));
-  for (int32_t code : {RequestCode::kUpdateAndCreateTopic,
+  for (int32_t code : {RequestCode::kUpdateBrokerConfig,
+                       RequestCode::kUpdateAndCreateTopic,
                        RequestCode::kDeleteTopicInBroker,
                        RequestCode::kGetAllTopicConfig,
                        RequestCode::kUpdateAndCreateSubscriptionGroup,
@@ -232,13 +235,13 @@ void BrokerController::RegisterProcessors() {
 void BrokerController::RegisterBrokerAll() {
   if (!started_ && !serving_) return;
   std::lock_guard<std::mutex> lock(register_mu_);
+  const BrokerConfig live = configuration_->broker();
   TopicConfigSerializeWrapper topics = topics_->BuildSerializeWrapper();
-  if (!PermIsWriteable(broker_config_.brokerPermission) ||
-      !PermIsReadable(broker_config_.brokerPermission)) {
-    for (auto& [name, tc] : topics.topic_config_table) tc.perm &= broker_config_.brokerPermission;
+  if (!PermIsWriteable(live.brokerPermission) || !PermIsReadable(live.brokerPermission)) {
+    for (auto& [name, tc] : topics.topic_config_table) tc.perm &= live.brokerPermission;
   }
-  outer_api_.RegisterBrokerAll(Identity(), topics, broker_config_.compressedRegister,
-                               broker_config_.registerBrokerTimeoutMills);
+  outer_api_.RegisterBrokerAll(Identity(), topics, live.compressedRegister,
+                               live.registerBrokerTimeoutMills);
 }
 
 void BrokerController::SchedulerLoop() {

@@ -70,8 +70,9 @@ class BrokerController {
   // Registers with every NameServer now.
   void RegisterBrokerAll();
 
-  // Snapshot taken at Start() (listenPort already the bound one).
-  const BrokerConfig& broker_config() const { return broker_config_; }
+  // The live broker settings (UPDATE_BROKER_CONFIG changes them; listenPort is the bound one
+  // after Start()), copied under the configuration's lock.
+  BrokerConfig broker_config() const { return configuration_->broker(); }
   const store::MessageStoreConfig& store_config() const { return store_config_; }
   BrokerConfiguration& configuration() { return *configuration_; }
   const SocketAddress& store_host() const { return store_host_; }
@@ -85,6 +86,11 @@ class BrokerController {
   PullRequestHoldService& pull_request_hold_service() { return *hold_; }
   BrokerOuterApi& outer_api() { return outer_api_; }
   RebalanceLockManager& rebalance_lock_manager() { return locks_; }
+  // The request queues whose length and head wait GET_BROKER_RUNTIME_INFO reports (null before
+  // Start()).
+  const ThreadPool* send_pool() const { return send_pool_.get(); }
+  const ThreadPool* pull_pool() const { return pull_pool_.get(); }
+  const ThreadPool* query_pool() const { return query_pool_.get(); }
 
  private:
   void RegisterProcessors();
@@ -93,7 +99,7 @@ class BrokerController {
 
   const std::shared_ptr<BrokerConfiguration> configuration_;
   const BrokerControllerOptions options_;
-  BrokerConfig broker_config_;
+  BrokerConfig broker_config_;  // snapshot taken at Start(): what the running parts were built with
   store::MessageStoreConfig store_config_;
   SocketAddress store_host_;
   int port_ = 0;

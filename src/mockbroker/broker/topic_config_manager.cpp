@@ -178,6 +178,11 @@ bool TopicConfigManager::DeleteTopicConfig(const std::string& topic) {
   return true;
 }
 
+void TopicConfigManager::NextDataVersion() {
+  std::lock_guard<std::mutex> lock(mu_);
+  data_version_.Next(clock_());
+}
+
 TopicConfigSerializeWrapper TopicConfigManager::BuildSerializeWrapper() const {
   std::lock_guard<std::mutex> lock(mu_);
   TopicConfigSerializeWrapper w;

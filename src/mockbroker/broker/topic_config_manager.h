@@ -61,6 +61,10 @@ class TopicConfigManager {
   // Removes a topic; false when unknown.
   bool DeleteTopicConfig(const std::string& topic);
 
+  // Moves the data version on without a table change (Java: after brokerPermission changed, so
+  // that the NameServers take the re-registration as new).
+  void NextDataVersion();
+
   TopicConfigSerializeWrapper BuildSerializeWrapper() const;
   DataVersion data_version() const;
   bool IsSystemTopic(const std::string& topic) const;

@@ -200,6 +200,12 @@ PutMessageResult CommitLog::Append(std::vector<MessageExt>* msgs, bool batch,
 
   std::lock_guard<std::mutex> lock(put_mu_);
   int64_t now = env_->NowMillis();
+  // Java beginTimeInLock: how long this put holds the lock (runtime info pageCacheLockTimeMills).
+  begin_time_in_lock_.store(now);
+  struct LockClock {
+    std::atomic<int64_t>* begin;
+    ~LockClock() { begin->store(0); }
+  } lock_clock{&begin_time_in_lock_};
   auto file = queue_.LastWritable(0);
   if (!file.ok()) {
     result.status = PutMessageStatus::kCreateMappedFileFailed;

@@ -104,6 +104,11 @@ class CommitLog {
   Status FlushAll();
 
   MappedFileQueue* mapped_file_queue() { return &queue_; }
+  // Java lockTimeMills(): ms the put lock has been held by the put in progress; 0 when free.
+  int64_t LockTimeMills(int64_t now_ms) const {
+    const int64_t begin = begin_time_in_lock_.load();
+    return begin > 0 && now_ms > begin ? now_ms - begin : 0;
+  }
   // Deliver time for a SCHEDULE_TOPIC_XXXX message of `level` (protocol.md §5.3).
   int64_t ComputeDeliverTimestamp(int32_t level, int64_t store_timestamp) const;
 
@@ -130,6 +135,7 @@ class CommitLog {
   std::vector<int64_t> delay_levels_ms_;  // index level-1
 
   std::mutex put_mu_;                                 // the put lock
+  std::atomic<int64_t> begin_time_in_lock_{0};        // when the holder took put_mu_; 0 = free
   std::map<std::string, int64_t> topic_queue_table_;  // guarded by put_mu_
 
   mutable std::mutex error_mu_;

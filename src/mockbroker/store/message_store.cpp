@@ -9,6 +9,7 @@ namespace rocketmq::store {
 
 MessageStore::MessageStore(MessageStoreConfig config) : config_(std::move(config)) {
   env_ = config_.env ? config_.env : NewPosixEnv();
+  stats_ = std::make_unique<StoreStatsService>(env_->NowMillis());
 }
 
 MessageStore::~MessageStore() { Shutdown(); }
@@ -16,6 +17,12 @@ MessageStore::~MessageStore() { Shutdown(); }
 Status MessageStore::Load() {
   if (loaded_) return Status::OK();
   ROCKETMQ_RETURN_IF_ERROR(env_->CreateDirs(config_.RootDir()));
+  // Before anything is read or recovered: a second broker must not touch a store in use.
+  if (!lock_) {
+    Result<std::unique_ptr<StoreLock>> lock = StoreLock::Acquire(config_.LockPath());
+    if (!lock.ok()) return lock.status();
+    lock_ = std::move(*lock);
+  }
   last_exit_ok_ = !env_->FileExists(config_.AbortPath());
   auto cp = StoreCheckpoint::Open(env_.get(), config_.CheckpointPath());
   if (!cp.ok()) return cp.status();
@@ -98,6 +105,7 @@ Status MessageStore::Start() {
   threads_.emplace_back([this] { DispatchLoop(); });
   threads_.emplace_back([this] { FlushLogicsLoop(); });
   threads_.emplace_back([this] { CleanLoop(); });
+  threads_.emplace_back([this] { StatsLoop(); });
   running_.store(true);
   return Status::OK();
 }
@@ -127,6 +135,7 @@ void MessageStore::Shutdown() {
   } else {
     RMQ_LOG(kError) << "store shutdown was not clean; the abort file stays";
   }
+  lock_.reset();
 }
 
 Status MessageStore::WriteStatus() const {
@@ -157,6 +166,11 @@ PutMessageStatus MessageStore::CheckStoreStatus(Status* why) const {
   return PutMessageStatus::kPutOk;
 }
 
+void MessageStore::RecordPut(const PutMessageResult& r, int64_t begin_ms) {
+  if (r.appended()) stats_->OnPutAppended(r.append.msg_num, r.append.wrote_bytes);
+  stats_->OnPutFinished(env_->NowMillis() - begin_ms, r.IsOk());
+}
+
 PutMessageResult MessageStore::PutMessage(MessageExt msg, const PutMessageOptions& options) {
   PutMessageResult r;
   r.status = CheckStoreStatus(&r.error);
@@ -173,7 +187,9 @@ PutMessageResult MessageStore::PutMessage(MessageExt msg, const PutMessageOption
     r.error = Status::InvalidArgument("properties longer than 32767 bytes");
     return r;
   }
+  const int64_t begin = env_->NowMillis();
   r = commit_log_->PutMessage(std::move(msg), options);
+  RecordPut(r, begin);
   if (r.appended()) {
     std::lock_guard<std::mutex> lock(thread_mu_);
     dispatch_wakeup_ = true;
@@ -202,7 +218,9 @@ PutMessageResult MessageStore::PutMessages(std::vector<MessageExt> msgs,
       return r;
     }
   }
+  const int64_t begin = env_->NowMillis();
   r = commit_log_->PutMessages(std::move(msgs), options);
+  RecordPut(r, begin);
   if (r.appended()) {
     std::lock_guard<std::mutex> lock(thread_mu_);
     dispatch_wakeup_ = true;

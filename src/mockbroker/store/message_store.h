@@ -11,7 +11,8 @@
 //  * dispatcher: builds consume-queue and index entries behind the CommitLog write position and
 //    then calls the arriving listener (on that thread; it must not block);
 //  * consume-queue flusher (every flushIntervalConsumeQueue ms; also flushes the checkpoint);
-//  * cleaner (retention, every cleanResourceInterval ms).
+//  * cleaner (retention, every cleanResourceInterval ms);
+//  * stats sampler (StoreStatsService, every second).
 // Every public method may be called from any thread once Load() succeeded.
 #pragma once
 
@@ -32,6 +33,8 @@
 #include "mockbroker/store/index_file.h"
 #include "mockbroker/store/message_store_config.h"
 #include "mockbroker/store/store_checkpoint.h"
+#include "mockbroker/store/store_lock.h"
+#include "mockbroker/store/store_stats_service.h"
 #include "mockbroker/store/store_types.h"
 
 namespace rocketmq::store {
@@ -49,7 +52,9 @@ class MessageStore {
   MessageStore(const MessageStore&) = delete;
   MessageStore& operator=(const MessageStore&) = delete;
 
-  // Opens the store directory and recovers it. Call once, before Start().
+  // Locks <root>/lock (StoreLock; IOError "Lock failed,MQ already started" when another store
+  // holds it), opens the store directory and recovers it. Call once, before Start(). The lock is
+  // released by Shutdown() or the destructor.
   Status Load();
   // Creates the abort file and starts the threads.
   Status Start();
@@ -108,6 +113,19 @@ class MessageStore {
   // `max_bytes`.
   Result<std::string> GetCommitLogData(int64_t offset, int32_t max_bytes = 1 << 30);
 
+  // Java getEarliestMessageTime(): store time of the CommitLog's first record, read as a
+  // 2 * maxMessageSize window (-1 when that window is not all written, as in Java).
+  int64_t GetEarliestMessageTime() const;
+  // Running statistics (GET_BROKER_RUNTIME_INFO).
+  const StoreStatsService& stats() const { return *stats_; }
+  // Java lockTimeMills(): how long the current CommitLog put has held the put lock (0 if none).
+  int64_t LockTimeMills() const { return commit_log_->LockTimeMills(env_->NowMillis()); }
+  // Bytes appended but not yet flushed (Java remainHowManyDataToFlush).
+  int64_t RemainHowManyDataToFlush() const {
+    return commit_log_->GetMaxOffset() - commit_log_->flushed_where();
+  }
+  CommitLog& commit_log() { return *commit_log_; }
+
   int64_t GetMaxPhyOffset() const { return commit_log_->GetMaxOffset(); }
   int64_t GetMinPhyOffset() const { return commit_log_->GetMinOffset(); }
   // Bytes appended but not yet dispatched to consume queues / index.
@@ -143,6 +161,11 @@ class MessageStore {
   bool IsTimeToDelete() const;
   bool IsSpaceToDelete(bool* clean_immediately);
 
+  GetMessageResult GetMessageImpl(const std::string& group, const std::string& topic,
+                                  int32_t queue_id, int64_t offset, int32_t max_msg_nums,
+                                  const TagsCodeFilter& filter);
+  void RecordPut(const PutMessageResult& r, int64_t begin_ms);
+  void StatsLoop();  // one sample a second
   void DispatchLoop();
   bool DispatchOnce();  // true when it made progress
   void FlushLogicsLoop();
@@ -150,6 +173,8 @@ class MessageStore {
 
   MessageStoreConfig config_;
   std::shared_ptr<Env> env_;
+  std::unique_ptr<StoreLock> lock_;
+  std::unique_ptr<StoreStatsService> stats_;
   std::unique_ptr<StoreCheckpoint> checkpoint_;
   std::unique_ptr<CommitLog> commit_log_;
   std::unique_ptr<IndexService> index_service_;

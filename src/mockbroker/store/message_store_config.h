@@ -67,6 +67,7 @@ struct MessageStoreConfig {
   std::string IndexDir() const { return RootDir() + "/index"; }
   std::string CheckpointPath() const { return RootDir() + "/checkpoint"; }
   std::string AbortPath() const { return RootDir() + "/abort"; }
+  std::string LockPath() const { return RootDir() + "/lock"; }
 
   // Sets every field whose Java key appears in `props` (flushDiskType ASYNC_FLUSH|SYNC_FLUSH,
   // brokerRole ASYNC_MASTER|SYNC_MASTER|SLAVE, booleans true|false). Unknown keys are ignored

@@ -43,9 +43,20 @@ int64_t MessageStore::NextOffsetCorrection(int64_t old_offset, int64_t new_offse
   return old_offset;
 }
 
-GetMessageResult MessageStore::GetMessage(const std::string& /*group*/, const std::string& topic,
+GetMessageResult MessageStore::GetMessage(const std::string& group, const std::string& topic,
                                           int32_t queue_id, int64_t offset, int32_t max_msg_nums,
                                           const TagsCodeFilter& filter) {
+  const int64_t begin = env_->NowMillis();
+  GetMessageResult result = GetMessageImpl(group, topic, queue_id, offset, max_msg_nums, filter);
+  stats_->OnGet(result.status == GetMessageStatus::kFound, result.message_count,
+                env_->NowMillis() - begin);
+  return result;
+}
+
+GetMessageResult MessageStore::GetMessageImpl(const std::string& /*group*/,
+                                              const std::string& topic, int32_t queue_id,
+                                              int64_t offset, int32_t max_msg_nums,
+                                              const TagsCodeFilter& filter) {
   GetMessageResult result;
   result.status = GetMessageStatus::kNoMessageInQueue;
   result.next_begin_offset = offset;

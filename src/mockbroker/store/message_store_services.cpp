@@ -158,6 +158,23 @@ Status MessageStore::FlushLogics() {
   return checkpoint_->Flush();
 }
 
+void MessageStore::StatsLoop() {
+  std::unique_lock<std::mutex> lock(thread_mu_);
+  while (!stop_threads_) {
+    lock.unlock();
+    stats_->OnDispatchBehind(DispatchBehindBytes());
+    stats_->Sample(env_->NowMillis());
+    lock.lock();
+    thread_cv_.wait_for(lock, std::chrono::seconds(1), [this] { return stop_threads_; });
+  }
+}
+
+int64_t MessageStore::GetEarliestMessageTime() const {
+  // Java pickupStoreTimestamp(minPhyOffset, 2 * maxMessageSize): -1 unless that many bytes are
+  // readable from the first record in its file (so -1 on a store with small files).
+  return commit_log_->PickupStoreTimestamp(commit_log_->GetMinOffset(), config_.maxMessageSize * 2);
+}
+
 void MessageStore::FlushLogicsLoop() {
   using Clock = std::chrono::steady_clock;
   auto last_thorough = Clock::now();
