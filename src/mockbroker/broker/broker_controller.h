@@ -30,6 +30,7 @@
 #include "mockbroker/broker/producer_manager.h"
 #include "mockbroker/broker/pull_request_hold_service.h"
 #include "mockbroker/broker/rebalance_lock_manager.h"
+#include "mockbroker/broker/schedule_message_service.h"
 #include "mockbroker/broker/subscription_group_manager.h"
 #include "mockbroker/broker/topic_config_manager.h"
 #include "mockbroker/store/message_store.h"
@@ -83,6 +84,8 @@ class BrokerController {
   PullRequestHoldService& pull_request_hold_service() { return *hold_; }
   BrokerOuterApi& outer_api() { return outer_api_; }
   RebalanceLockManager& rebalance_lock_manager() { return locks_; }
+  // Delayed-message delivery: loaded at Start, running unless brokerRole is SLAVE.
+  ScheduleMessageService& schedule_message_service() { return *schedule_; }
 
  private:
   void RegisterProcessors();
@@ -103,6 +106,7 @@ class BrokerController {
   ProducerManager producers_;
   RebalanceLockManager locks_;
   std::unique_ptr<store::MessageStore> store_;
+  std::unique_ptr<ScheduleMessageService> schedule_;
   std::unique_ptr<PullRequestHoldService> hold_;
   BrokerOuterApi outer_api_;
   std::unique_ptr<remoting::RemotingServer> server_;
