@@ -188,6 +188,28 @@ TEST_F(BrokerScheduleTest, DelayOffsetsSurviveRestartWithoutLossOrRedelivery) {
   EXPECT_EQ(offsets.body(), "{\"offsetTable\":{1:3,2:1}}");
 }
 
+// More than one read chunk (256 units) and more than one consume-queue file (300 units here).
+TEST_F(BrokerScheduleTest, BacklogAcrossConsumeQueueFilesIsDeliveredInOrder) {
+  ASSERT_EQ(CreateTopic("DelayTopic", 1).code(), ResponseCode::kSuccess);
+  constexpr int kCount = 310;
+  for (int i = 0; i < kCount; ++i) Send("DelayTopic", 0, kDelayedProps, std::to_string(i));
+  ASSERT_TRUE(
+      WaitFor([&] { return MaxOffset("DelayTopic", 0) == kCount; }, std::chrono::seconds(20)));
+  EXPECT_EQ(broker_->schedule_message_service().offset_table(),
+            (std::map<int32_t, int64_t>{{1, kCount}}));
+  int expected = 0;
+  for (int64_t offset = 0; offset < kCount;) {
+    store::GetMessageResult r =
+        broker_->message_store().GetMessage("t", "DelayTopic", 0, offset, 32);
+    Result<std::vector<MessageExt>> msgs = DecodeStoredMessages(r.data);
+    ASSERT_TRUE(msgs.ok());
+    ASSERT_GT(r.next_begin_offset, offset);
+    for (const MessageExt& m : *msgs) EXPECT_EQ(m.body(), std::to_string(expected++));
+    offset = r.next_begin_offset;
+  }
+  EXPECT_EQ(expected, kCount);
+}
+
 TEST_F(BrokerScheduleTest, EmptyDelayOffsetFileIsWhatJavaWrites) {
   RestartBroker();
   const std::string java =

@@ -19,6 +19,7 @@ namespace {
 constexpr int64_t kFirstDelayMs = 1000;     // FIRST_DELAY_TIME
 constexpr int64_t kDelayForAWhileMs = 100;  // DELAY_FOR_A_WHILE
 constexpr int64_t kFirstPersistMs = 10000;  // the persist task's initial delay
+constexpr int32_t kUnitsPerRead = 256;      // consume-queue units copied per read
 
 // Integer.parseInt: an optional sign and decimal digits that fit an int.
 bool ParseJavaInt(const std::string& s, int32_t* out) {
@@ -163,43 +164,46 @@ void ScheduleMessageService::TimerLoop() {
 
 std::pair<int64_t, int64_t> ScheduleMessageService::DeliverRound(int32_t level, int64_t offset) {
   const int32_t queue_id = level - 1;
-  const int32_t units_per_file =
+  // Java walks one consume-queue file per round (a zero-copy slice); units are copied here, so
+  // they are read in small chunks, at most one file's worth per round.
+  const int64_t units_per_file =
       std::max(1, store_->config().mappedFileSizeConsumeQueue / store::kCqStoreUnitSize);
-  std::vector<store::CqUnit> units =
-      store_->GetConsumeQueueUnits(store::kScheduleTopic, queue_id, offset, units_per_file);
-  if (units.empty()) {
+  const int64_t level_delay = delay_levels_ms_[static_cast<size_t>(level - 1)];
+  int64_t next = offset;
+  while (next - offset < units_per_file) {
+    std::vector<store::CqUnit> units =
+        store_->GetConsumeQueueUnits(store::kScheduleTopic, queue_id, next, kUnitsPerRead);
+    if (units.empty()) break;
+    for (const store::CqUnit& u : units) {
+      {
+        std::lock_guard<std::mutex> lock(mu_);
+        if (stop_) return {next, kDelayForAWhileMs};
+      }
+      const int64_t now = NowMillis();
+      // correctDeliverTimestamp: a deliver time further away than one level delay is due now.
+      const int64_t deliver = u.tags_code > now + level_delay ? now : u.tags_code;
+      if (deliver > now) return {next, kDelayForAWhileMs};
+      if (!Deliver(level, u.phy_offset, u.size)) return {next, kDelayForAWhileMs};
+      ++next;
+      std::lock_guard<std::mutex> lock(mu_);
+      offset_table_[level] = next;
+    }
+  }
+  if (next == offset) {
     // Nothing at `offset`: wait, or move back into the queue's range if it fell out of it.
-    int64_t reset = offset;
     const int64_t min = store_->GetMinOffsetInQueue(store::kScheduleTopic, queue_id);
     const int64_t max = store_->GetMaxOffsetInQueue(store::kScheduleTopic, queue_id);
     if (min > offset) {
-      reset = min;
+      next = min;
     } else if (max < offset) {
-      reset = max;
+      next = max;
     }
-    if (reset != offset) {
+    if (next != offset) {
       RMQ_LOG(kError) << "schedule CQ offset invalid. offset=" << offset << ", cqMinOffset=" << min
                       << ", cqMaxOffset=" << max << ", queueId=" << queue_id;
     }
-    return {reset, kDelayForAWhileMs};
   }
-  const int64_t level_delay = delay_levels_ms_[static_cast<size_t>(level - 1)];
-  for (size_t i = 0; i < units.size(); ++i) {
-    const int64_t unit_offset = offset + static_cast<int64_t>(i);
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      if (stop_) return {unit_offset, kDelayForAWhileMs};
-    }
-    const store::CqUnit& u = units[i];
-    const int64_t now = NowMillis();
-    // correctDeliverTimestamp: a deliver time further away than one level delay is due now.
-    const int64_t deliver = u.tags_code > now + level_delay ? now : u.tags_code;
-    if (deliver > now) return {unit_offset, kDelayForAWhileMs};
-    if (!Deliver(level, u.phy_offset, u.size)) return {unit_offset, kDelayForAWhileMs};
-    std::lock_guard<std::mutex> lock(mu_);
-    offset_table_[level] = unit_offset + 1;
-  }
-  return {offset + static_cast<int64_t>(units.size()), kDelayForAWhileMs};
+  return {next, kDelayForAWhileMs};
 }
 
 bool ScheduleMessageService::Deliver(int32_t level, int64_t phy_offset, int32_t size) {
