@@ -4,11 +4,13 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <map>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "common/message_decoder.h"
+#include "mockbroker/broker/config_file.h"
 #include "mockbroker/broker/schedule_message_service.h"
 #include "mockbroker/store/message_store.h"
 #include "support/temp_dir.h"
@@ -191,6 +193,44 @@ TEST(StoreDelayLevelTest, MessageTimeUpRestoresTheRealTopicAndKeepsTheStoredStri
   EXPECT_FALSE(broker::ScheduleMessageService::MessageTimeUp(stored, &raw).ok());
   stored.mutable_properties().Set("REAL_QID", "x");
   EXPECT_FALSE(broker::ScheduleMessageService::MessageTimeUp(stored, &raw).ok());
+}
+
+// A slave never starts the service; when it becomes master, Start() picks up the offsets its
+// sync wrote into delayOffset.json (Java's start() loads the file), so nothing is delivered twice.
+TEST(StoreDelayLevelTest, StartResumesFromTheOffsetsInTheFile) {
+  TempDir dir("store_test");
+  MessageStore store(SmallConfig(dir.path()));
+  ASSERT_TRUE(store.Load().ok());
+  ASSERT_TRUE(store.Start().ok());
+  for (const char* body : {"already delivered by the old master", "still to deliver"}) {
+    MessageExt m;
+    m.set_topic("Real");
+    m.set_body(body);
+    m.set_born_host(*SocketAddress::Parse("192.168.1.7:51234"));
+    m.set_delay_time_level(1);
+    ASSERT_TRUE(store.PutMessage(m).IsOk());
+  }
+  WaitDispatched(&store);
+  const std::string path = dir.path() + "/config/delayOffset.json";
+  broker::ScheduleMessageService service(&store, path);
+  ASSERT_TRUE(service.Load().ok());
+  EXPECT_EQ(service.Encode(false), "{\"offsetTable\":{}}");
+  ASSERT_TRUE(broker::PersistConfigFile(path, "{\n\t\"offsetTable\":{1:1\n\t}\n}").ok());
+  service.Start();
+  EXPECT_EQ(service.offset_table(), (std::map<int32_t, int64_t>{{1, 1}}));
+  for (int i = 0; i < 300 && store.GetMaxOffsetInQueue("Real", 0) < 1; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  service.Shutdown();
+  GetMessageResult r = store.GetMessage("g", "Real", 0, 0, 32);
+  Result<std::vector<MessageExt>> delivered = DecodeStoredMessages(r.data);
+  ASSERT_TRUE(delivered.ok());
+  ASSERT_EQ(delivered->size(), 1u);
+  EXPECT_EQ((*delivered)[0].body(), "still to deliver");
+  Result<std::string> file = ReadWholeFile(NewPosixEnv().get(), path);
+  ASSERT_TRUE(file.ok());
+  EXPECT_EQ(*file, "{\n\t\"offsetTable\":{1:2\n\t}\n}");
 }
 
 }  // namespace

@@ -51,7 +51,10 @@ Status ScheduleMessageService::Load() {
       store::ParseMessageDelayLevel(store_->config().messageDelayLevel);
   if (!levels.ok()) return levels.status();
   delay_levels_ms_ = std::move(*levels);
+  return LoadOffsetTable();
+}
 
+Status ScheduleMessageService::LoadOffsetTable() {
   std::map<int32_t, int64_t> table;
   ROCKETMQ_RETURN_IF_ERROR(LoadConfigFile(config_path_, [&table](const std::string& text) {
     Result<DelayOffsetSerializeWrapper> w = DecodeJsonBody<DelayOffsetSerializeWrapper>(text);
@@ -71,8 +74,9 @@ Status ScheduleMessageService::Load() {
       offset = corrected;
     }
   }
+  // Java putAll: levels missing from the file keep what the table had.
   std::lock_guard<std::mutex> lock(mu_);
-  offset_table_ = std::move(table);
+  for (const auto& [level, offset] : table) offset_table_[level] = offset;
   return Status::OK();
 }
 
@@ -84,6 +88,10 @@ void ScheduleMessageService::Start() {
     started_ = true;
     stop_ = false;
   }
+  // Java's start() loads the file again: a slave that becomes master resumes from the offsets
+  // it synced from its master into delayOffset.json.
+  Status st = LoadOffsetTable();
+  if (!st.ok()) RMQ_LOG(kWarn) << "load " << config_path_ << " failed: " << st.ToString();
   thread_ = std::thread([this] { TimerLoop(); });
 }
 

@@ -41,7 +41,8 @@ class ScheduleMessageService {
   // and clamps each offset into its queue's [min, max] (Java correctDelayOffset). Call once,
   // after the store is loaded.
   Status Load();
-  // Starts delivering from the loaded offsets. No-op when running.
+  // Re-reads delayOffset.json (as Java's start() does, so a slave promoted to master resumes
+  // from the offsets synced into that file) and starts delivering. No-op when running.
   void Start();
   // Stops the timer thread and, if it was running, persists the offsets. Idempotent.
   void Shutdown();
@@ -71,6 +72,8 @@ class ScheduleMessageService {
     int64_t offset = 0;  // next unit to look at
   };
 
+  // Reads delayOffset.json (or .bak) into the table, clamping each offset into its queue.
+  Status LoadOffsetTable();
   void TimerLoop();
   // One DeliverDelayedMessageTimerTask round for `level` from `offset`: delivers every due unit
   // in order, stops at the first one not yet due; returns {next offset, delay before next round}.
