@@ -120,8 +120,7 @@ std::map<int32_t, int64_t> ScheduleMessageService::offset_table() const {
 }
 
 std::string ScheduleMessageService::Encode(bool pretty) const {
-  // Java's ConcurrentHashMap<Integer, Long>(32) iterates small levels in ascending order, as
-  // the std::map does.
+  // The wrapper writes the levels in the order of Java's ConcurrentHashMap<Integer, Long>(32).
   DelayOffsetSerializeWrapper wrapper;
   wrapper.offset_table = offset_table();
   return wrapper.ToJson(pretty);
