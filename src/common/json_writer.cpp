@@ -218,10 +218,10 @@ void JsonWriter::BeforeValue() {
   if (pretty_) Newline();
 }
 
-void JsonWriter::BeforeKey() {
+void JsonWriter::BeforeKey(bool newline) {
   assert(!stack_.empty() && stack_.back().is_object && !after_key_);
   if (stack_.back().count++ > 0) out_.push_back(',');
-  if (pretty_) Newline();
+  if (pretty_ && newline) Newline();
   after_key_ = true;
 }
 
@@ -258,26 +258,36 @@ JsonWriter& JsonWriter::EndArray() {
 }
 
 JsonWriter& JsonWriter::Key(std::string_view name) {
-  BeforeKey();
+  BeforeKey(/*newline=*/true);
   out_ += JsonQuote(name, style_);
   out_.push_back(':');
   return *this;
 }
 
 JsonWriter& JsonWriter::RawKey(std::string_view text) {
-  BeforeKey();
+  BeforeKey(/*newline=*/false);
   out_.append(text.data(), text.size());
   out_.push_back(':');
   return *this;
 }
 
 JsonWriter& JsonWriter::IntKey(int64_t key) {
-  if (style_ == JsonStyle::kBrowserCompatible) return Key(std::to_string(key));
+  if (style_ == JsonStyle::kBrowserCompatible) {
+    BeforeKey(/*newline=*/false);
+    out_ += JsonQuote(std::to_string(key), style_);
+    out_.push_back(':');
+    return *this;
+  }
   return RawKey(std::to_string(key));
 }
 
 JsonWriter& JsonWriter::ObjectKey(std::string_view compact_json) {
-  if (style_ == JsonStyle::kBrowserCompatible) return Key(compact_json);
+  if (style_ == JsonStyle::kBrowserCompatible) {
+    BeforeKey(/*newline=*/false);
+    out_ += JsonQuote(compact_json, style_);
+    out_.push_back(':');
+    return *this;
+  }
   return RawKey(compact_json);
 }
 

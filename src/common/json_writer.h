@@ -15,8 +15,10 @@
 // strings, '/' is escaped as \/, every char >= U+007F is \uXXXX (UTF-16 units, uppercase hex) and
 // longs beyond +-(2^53-1) are written as strings. Sorting map entries is the caller's job.
 // Pretty mode is fastjson's PrettyFormat used for the broker's config files: a newline and one
-// tab per level before every member or element, "key":value without a space, {} and [] when
-// empty.
+// tab per level before every member with a string key and every element, "key":value without a
+// space, {} and [] when empty. Members with a non-string key (IntKey, ObjectKey, RawKey) get no
+// newline before them (fastjson's MapSerializer only breaks the line for String keys), while the
+// closing brace still does: {1:3,2:0\n\t} as in Java's consumerOffset.json / delayOffset.json.
 //
 // Not thread-safe; one writer builds one document. Misuse (a value where a key is expected,
 // unbalanced End*) is a programming error and is checked with assert in debug builds only.
@@ -78,8 +80,8 @@ class JsonWriter {
     bool is_object;
     int count;  // members or elements written so far
   };
-  void BeforeValue();  // comma / newline / indentation before an array element
-  void BeforeKey();    // the same before an object member
+  void BeforeValue();            // comma / newline / indentation before an array element
+  void BeforeKey(bool newline);  // the same before an object member; newline: pretty line break
   void Newline();
   void WriteEscaped(std::string_view s);
 
@@ -97,8 +99,7 @@ std::string FormatJavaDouble(double value);
 // Escapes `s` as a complete JSON string literal (quotes included) in the given style.
 std::string JsonQuote(std::string_view s, JsonStyle style = JsonStyle::kFastjson);
 // The same, appended to *out (no temporary; used on hot paths such as header encoding).
-void AppendJsonQuoted(std::string_view s, std::string* out,
-                      JsonStyle style = JsonStyle::kFastjson);
+void AppendJsonQuoted(std::string_view s, std::string* out, JsonStyle style = JsonStyle::kFastjson);
 
 // Compact fastjson text of a parsed value (members sorted by name).
 std::string JsonToString(const Json::Value& value, JsonStyle style = JsonStyle::kFastjson);

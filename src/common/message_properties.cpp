@@ -1,5 +1,8 @@
 #include "common/message_properties.h"
 
+#include <algorithm>
+
+#include "common/java_hash.h"
 #include "common/message_const.h"
 
 namespace rocketmq {
@@ -74,6 +77,20 @@ std::string AppendBatchProperties(std::string_view inner, std::string_view batch
   }
   out.append(batch);
   return out;
+}
+
+MessageProperties JavaHashMapOrder(const MessageProperties& props, size_t max_entries) {
+  std::vector<std::string> keys;
+  keys.reserve(props.size());
+  for (const auto& entry : props) keys.push_back(entry.first);
+  keys = JavaStringKeyOrder(std::move(keys),
+                            JavaHashMapTableSize(std::max(max_entries, props.size())));
+  MessageProperties ordered;
+  for (auto& key : keys) {
+    std::string value = *props.Find(key);
+    ordered.Set(std::move(key), std::move(value));
+  }
+  return ordered;
 }
 
 }  // namespace rocketmq

@@ -58,6 +58,14 @@ class MessageProperties {
   std::vector<Entry> entries_;  // few entries (about 4-15): linear search beats hashing
 };
 
+// `props` reordered as Java's MessageDecoder.messageProperties2String walks a HashMap built from
+// them: java.util.HashMap (default capacity) iteration order, entries sharing a bucket in `props`
+// order, so `props` must list the keys in the order Java inserted them. `max_entries` is the most
+// entries that map ever held (it decides the table size; a HashMap never shrinks); 0 means
+// props.size(). Java brokers re-encode properties this way on send, on the delay rewrite and in
+// CONSUMER_SEND_MSG_BACK.
+MessageProperties JavaHashMapOrder(const MessageProperties& props, size_t max_entries = 0);
+
 // What a 4.9.x broker stores as the properties of one inner message of a SEND_BATCH_MESSAGE:
 // the inner message's own string, then - if both are non-empty and `inner` does not already end
 // with 0x02 - one 0x02, then the batch-level string (header `i` plus the broker's additions such

@@ -356,7 +356,7 @@ TEST_F(BrokerTest, ConsumerOffsetsPersistAcrossRestart) {
   EXPECT_EQ(after.code(), ResponseCode::kSuccess);
   EXPECT_EQ(after.ext_fields().GetOr("offset"), "42");
   EXPECT_EQ(Slurp(dir_.path() + "/store/config/consumerOffset.json"),
-            "{\n\t\"offsetTable\":{\n\t\t\"TC@GC\":{\n\t\t\t1:42\n\t\t}\n\t}\n}");
+            "{\n\t\"offsetTable\":{\n\t\t\"TC@GC\":{1:42\n\t\t}\n\t}\n}");
 }
 
 TEST_F(BrokerTest, HeartbeatConsumerListNotifyAndUnregister) {

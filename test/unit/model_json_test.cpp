@@ -268,8 +268,8 @@ TEST(ModelJsonTest, BrokerOffsetFiles) {
   offsets.offset_table[ConsumerOffsetSerializeWrapper::Key("T", "CG")] = {{0, 123}, {1, 456}};
   EXPECT_EQ(offsets.ToJson(), R"({"offsetTable":{"T@CG":{0:123,1:456}}})");
   EXPECT_EQ(offsets.ToJson(true),
-            "{\n\t\"offsetTable\":{\n\t\t\"T@CG\":{\n\t\t\t0:123,\n\t\t\t1:456"
-            "\n\t\t}\n\t}\n}");
+            "{\n\t\"offsetTable\":{\n\t\t\"T@CG\":{0:123,1:456"
+            "\n\t\t}\n\t}\n}");  // fastjson: no line break before a non-string key
   Result<ConsumerOffsetSerializeWrapper> back =
       DecodeJsonBody<ConsumerOffsetSerializeWrapper>(offsets.ToJson(true));
   ASSERT_TRUE(back.ok());
@@ -277,6 +277,7 @@ TEST(ModelJsonTest, BrokerOffsetFiles) {
   DelayOffsetSerializeWrapper delay;
   delay.offset_table = {{1, 0}, {2, 15}};
   EXPECT_EQ(delay.ToJson(), R"({"offsetTable":{1:0,2:15}})");
+  EXPECT_EQ(delay.ToJson(true), "{\n\t\"offsetTable\":{1:0,2:15\n\t}\n}");
   Result<DelayOffsetSerializeWrapper> d = DecodeJsonBody<DelayOffsetSerializeWrapper>(
       R"({"dataVersion":{"counter":1,"timestamp":2},"offsetTable":{"1":0,2:"15"}})");
   ASSERT_TRUE(d.ok());

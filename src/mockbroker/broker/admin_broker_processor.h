@@ -56,11 +56,9 @@ class AdminBrokerProcessor : public remoting::RequestProcessor {
   remoting::RemotingCommand ConsumerConnectionList(const remoting::RemotingCommand& request);
   // GET_PRODUCER_CONNECTION_LIST: SYSTEM_ERROR "the producer group[G] not exist" when unknown.
   remoting::RemotingCommand ProducerConnectionList(const remoting::RemotingCommand& request);
-  // GET_ALL_DELAY_OFFSET: <storePathRootDir>/config/delayOffset.json re-encoded, or
-  // {"offsetTable":{}} when there is none (no schedule service runs here).
+  // GET_ALL_DELAY_OFFSET: the ScheduleMessageService's live offset table,
+  // {"offsetTable":{1:0,2:15}}.
   remoting::RemotingCommand AllDelayOffset(const remoting::RemotingCommand& request);
-  // <storePathRootDir>/config/delayOffset.json (empty table when absent).
-  Result<DelayOffsetSerializeWrapper> LoadDelayOffsets() const;
   // GET_SYSTEM_TOPIC_LIST_FROM_BROKER: TopicList of Java's system topic set.
   remoting::RemotingCommand SystemTopicList(const remoting::RemotingCommand& request);
 

@@ -74,13 +74,10 @@ RemotingCommand AdminBrokerProcessor::RuntimeInfo(const RemotingCommand& request
       JavaDouble(store::DiskPartitionSpaceUsedPercent(store_config.ConsumeQueueDir())));
   // ScheduleMessageService.buildRunningStats: "<delay offset>,<max offset of the level's queue>"
   // for each level in the delay offset table.
-  Result<DelayOffsetSerializeWrapper> delay = LoadDelayOffsets();
-  if (delay.ok()) {
-    for (const auto& [level, offset] : delay->offset_table) {
-      put("scheduleMessageOffset_" + std::to_string(level),
-          std::to_string(offset) + "," +
-              std::to_string(s.GetMaxOffsetInQueue(kScheduleTopicName, level - 1)));
-    }
+  for (const auto& [level, offset] : controller_->schedule_message_service().offset_table()) {
+    put("scheduleMessageOffset_" + std::to_string(level),
+        std::to_string(offset) + "," +
+            std::to_string(s.GetMaxOffsetInQueue(kScheduleTopicName, level - 1)));
   }
   put("commitLogMinOffset", std::to_string(s.GetMinPhyOffset()));
   put("commitLogMaxOffset", std::to_string(s.GetMaxPhyOffset()));

@@ -6,14 +6,12 @@
 
 #include "common/java_hash.h"
 #include "common/model/connection_bodies.h"
-#include "common/model/consumer_offset_wrapper.h"
 #include "common/model/json_body.h"
 #include "common/model/list_bodies.h"
 #include "common/model/offset_tables.h"
 #include "common/response_code.h"
 #include "mockbroker/broker/admin_broker_processor.h"
 #include "mockbroker/broker/broker_controller.h"
-#include "mockbroker/broker/config_file.h"
 
 namespace rocketmq::broker {
 
@@ -145,29 +143,11 @@ RemotingCommand AdminBrokerProcessor::ProducerConnectionList(const RemotingComma
   return resp;
 }
 
-Result<DelayOffsetSerializeWrapper> AdminBrokerProcessor::LoadDelayOffsets() const {
-  const std::string path = controller_->store_config().RootDir() + "/config/delayOffset.json";
-  DelayOffsetSerializeWrapper wrapper;
-  Status st = LoadConfigFile(path, [&wrapper](const std::string& text) {
-    Result<DelayOffsetSerializeWrapper> parsed = DecodeJsonBody<DelayOffsetSerializeWrapper>(text);
-    if (!parsed.ok()) return parsed.status();
-    wrapper = std::move(*parsed);
-    return Status::OK();
-  });
-  if (!st.ok()) return st;
-  return wrapper;
-}
-
 RemotingCommand AdminBrokerProcessor::AllDelayOffset(const RemotingCommand& request) {
-  Result<DelayOffsetSerializeWrapper> loaded = LoadDelayOffsets();
-  if (!loaded.ok()) {
-    return RemotingCommand::CreateResponse(request, ResponseCode::kSystemError,
-                                           "No delay offset in this broker");
-  }
-  DelayOffsetSerializeWrapper wrapper = std::move(*loaded);
-  wrapper.data_version.reset();  // 4.9.x ScheduleMessageService encodes only the table
+  // Java encodes the live ScheduleMessageService table (compact); it is never empty text, so
+  // the "No delay offset in this broker" error of the Java code cannot happen here.
   RemotingCommand resp = RemotingCommand::CreateResponse(request, ResponseCode::kSuccess);
-  resp.set_body(wrapper.ToJson());
+  resp.set_body(controller_->schedule_message_service().Encode(/*pretty=*/false));
   return resp;
 }
 

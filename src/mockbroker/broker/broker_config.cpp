@@ -178,6 +178,7 @@ std::vector<std::pair<std::string, std::string>> StoreConfigEntries(const Messag
       {"accessMessageInMemoryMaxRatio", n(s.accessMessageInMemoryMaxRatio)},
       {"offsetCheckInSlave", b(s.offsetCheckInSlave)},
       {"messageDelayLevel", s.messageDelayLevel},
+      {"flushDelayOffsetInterval", n(s.flushDelayOffsetInterval)},
   };
 }
 
@@ -259,7 +260,6 @@ const std::vector<std::pair<const char*, const char*>>& OtherKeyDefaults() {
       {"commercialBigCount", "1"},
       {"serverOnewaySemaphoreValue", "256"},
       {"transferMsgByHeap", "true"},
-      {"flushDelayOffsetInterval", "10000"},
       {"endTransactionPoolQueueCapacity", "100000"},
       {"waitTimeMillsInPullQueue", "5000"},
       {"serverAsyncSemaphoreValue", "64"},

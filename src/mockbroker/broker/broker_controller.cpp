@@ -10,6 +10,7 @@
 #include "mockbroker/broker/admin_broker_processor.h"
 #include "mockbroker/broker/client_manage_processor.h"
 #include "mockbroker/broker/consumer_manage_processor.h"
+#include "mockbroker/broker/consumer_send_msg_back_processor.h"
 #include "mockbroker/broker/pull_message_processor.h"
 #include "mockbroker/broker/query_message_processor.h"
 #include "mockbroker/broker/send_message_processor.h"
@@ -127,15 +128,20 @@ Status BrokerController::Start() {
   if (host.ok()) store_config_.storeHost = *host;
   store_host_ = store_config_.storeHost;
   store_ = std::make_unique<store::MessageStore>(store_config_);
+  schedule_ =
+      std::make_unique<ScheduleMessageService>(store_.get(), config_dir + "/delayOffset.json");
   st = store_->Load();
+  if (st.ok()) st = schedule_->Load();
   if (st.ok()) st = store_->Start();
   if (!st.ok()) {
     server_->Shutdown();
     server_.reset();
+    schedule_.reset();
     store_.reset();
     port_ = 0;
     return st;
   }
+  if (store_config_.brokerRole != store::BrokerRole::kSlave) schedule_->Start();
 
   auto pull = std::make_shared<PullMessageProcessor>(this);
   hold_ = std::make_unique<PullRequestHoldService>(
@@ -191,6 +197,9 @@ void BrokerController::RegisterProcessors() {
        {RequestCode::kSendMessage, RequestCode::kSendMessageV2, RequestCode::kSendBatchMessage}) {
     server_->RegisterProcessor(code, send, send_pool_);
   }
+  server_->RegisterProcessor(RequestCode::kConsumerSendMsgBack,
+                             gate(std::make_shared<ConsumerSendMsgBackProcessor>(this)),
+                             send_pool_);
   server_->RegisterProcessor(RequestCode::kPullMessage,
                              gate(std::make_shared<PullMessageProcessor>(this)), pull_pool_);
   auto query = gate(std::make_shared<QueryMessageProcessor>(this));
@@ -297,6 +306,7 @@ void BrokerController::Shutdown() {
   (void)topics_->Persist();
   (void)groups_->Persist();
   store_->SetMessageArrivingListener(nullptr);
+  schedule_->Shutdown();
   store_->Shutdown();
   outer_api_.Shutdown();
   RMQ_LOG(kInfo) << "The broker[" << broker_config_.brokerName << ", " << broker_addr()

@@ -30,6 +30,7 @@
 #include "mockbroker/broker/producer_manager.h"
 #include "mockbroker/broker/pull_request_hold_service.h"
 #include "mockbroker/broker/rebalance_lock_manager.h"
+#include "mockbroker/broker/schedule_message_service.h"
 #include "mockbroker/broker/subscription_group_manager.h"
 #include "mockbroker/broker/topic_config_manager.h"
 #include "mockbroker/store/message_store.h"
@@ -91,6 +92,8 @@ class BrokerController {
   const ThreadPool* send_pool() const { return send_pool_.get(); }
   const ThreadPool* pull_pool() const { return pull_pool_.get(); }
   const ThreadPool* query_pool() const { return query_pool_.get(); }
+  // Delayed-message delivery: loaded at Start, running unless brokerRole is SLAVE.
+  ScheduleMessageService& schedule_message_service() { return *schedule_; }
 
  private:
   void RegisterProcessors();
@@ -111,6 +114,7 @@ class BrokerController {
   ProducerManager producers_;
   RebalanceLockManager locks_;
   std::unique_ptr<store::MessageStore> store_;
+  std::unique_ptr<ScheduleMessageService> schedule_;
   std::unique_ptr<PullRequestHoldService> hold_;
   BrokerOuterApi outer_api_;
   std::unique_ptr<remoting::RemotingServer> server_;

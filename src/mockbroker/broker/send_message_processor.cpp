@@ -89,17 +89,6 @@ int RandomInt(int bound) {
   return bound <= 0 ? 0 : static_cast<int>(rng() % static_cast<unsigned>(bound));
 }
 
-// Java MessageDecoder.messageProperties2String over a HashMap built from `props` (insertion
-// order = `props` order): entries in HashMap iteration order.
-std::string JavaHashMapPropertiesString(const MessageProperties& props, size_t max_entries) {
-  std::vector<std::string> keys;
-  for (const auto& [k, v] : props) keys.push_back(k);
-  keys = JavaStringKeyOrder(keys, JavaHashMapTableSize(max_entries));
-  MessageProperties ordered;
-  for (const auto& k : keys) ordered.Set(k, *props.Find(k));
-  return ordered.Encode();
-}
-
 // Java Boolean.parseBoolean (Message.isWaitStoreMsgOK: absent = true, else parseBoolean).
 bool JavaParseBoolean(const std::string& v) {
   return v.size() == 4 && std::tolower(static_cast<unsigned char>(v[0])) == 't' &&
@@ -268,7 +257,7 @@ std::optional<RemotingCommand> SendMessageProcessor::ProcessRequest(
     MessageProperties batch_props = MessageProperties::Decode(h.properties);
     size_t max_entries = batch_props.size() + (batch_props.Contains(kPropertyCluster) ? 0 : 1);
     batch_props.Set(kPropertyCluster, cfg.brokerClusterName);
-    const std::string batch_string = JavaHashMapPropertiesString(batch_props, max_entries);
+    const std::string batch_string = JavaHashMapOrder(batch_props, max_entries).Encode();
     std::vector<MessageExt> msgs;
     store::PutMessageOptions options;
     // The flush wait follows the batch-level WAIT (Java reads it from the MessageExtBatch).
@@ -303,8 +292,7 @@ std::optional<RemotingCommand> SendMessageProcessor::ProcessRequest(
                     "the broker[" + cfg.brokerIP1 + "] sending transaction message is forbidden");
       }
     }
-    MessageProperties stored =
-        MessageProperties::Decode(JavaHashMapPropertiesString(props, max_entries));
+    MessageProperties stored = JavaHashMapOrder(props, max_entries);
     if (TransactionType(sys_flag) == kSysFlagTransactionPreparedType) {
       // Java TransactionalMessageBridge.parseHalfMessageInner.
       stored.Set(kPropertyRealTopic, topic);
@@ -317,6 +305,14 @@ std::optional<RemotingCommand> SendMessageProcessor::ProcessRequest(
     store::PutMessageOptions options;
     options.wait_store_msg_ok = !had_wait || JavaParseBoolean(wait);
     m.set_properties(std::move(stored));
+    if (m.delay_time_level() > 0 &&
+        TransactionType(m.sys_flag()) != kSysFlagTransactionPreparedType) {
+      // Java's map keeps WAIT (removed, then put back: last in insertion order) and the store's
+      // delay rewrite re-encodes that map, WAIT included; only a non-delayed record drops it.
+      options.raw_properties.push_back(m.properties().Encode());
+      if (had_wait) props.Set(kPropertyWaitStoreMsgOk, wait);
+      m.set_properties(std::move(props));
+    }
     result = controller_->message_store().PutMessage(std::move(m), options);
   }
 

@@ -19,25 +19,10 @@ int64_t TagsStringToTagsCode(std::string_view tags) {
 
 namespace {
 
-std::vector<int64_t> ParseDelayLevels(const std::string& text) {
-  std::vector<int64_t> levels;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t end = text.find(' ', pos);
-    if (end == std::string::npos) end = text.size();
-    std::string item = text.substr(pos, end - pos);
-    pos = end + 1;
-    if (item.size() < 2) continue;
-    char unit = item.back();
-    int64_t mult = unit == 's'   ? 1000
-                   : unit == 'm' ? 60000
-                   : unit == 'h' ? 3600000
-                   : unit == 'd' ? 86400000
-                                 : 0;
-    if (mult == 0) continue;
-    levels.push_back(std::strtoll(item.c_str(), nullptr, 10) * mult);
-  }
-  return levels;
+// Load() reports a bad messageDelayLevel; until then the CommitLog just has no levels.
+std::vector<int64_t> DelayLevelsOrEmpty(const std::string& text) {
+  Result<std::vector<int64_t>> levels = ParseMessageDelayLevel(text);
+  return levels.ok() ? std::move(*levels) : std::vector<int64_t>();
 }
 
 std::string QueueKey(const std::string& topic, int32_t queue_id) {
@@ -51,11 +36,14 @@ CommitLog::CommitLog(const MessageStoreConfig& config, Env* env, StoreCheckpoint
       env_(env),
       checkpoint_(checkpoint),
       queue_(env, config.CommitLogDir(), config.mappedFileSizeCommitLog),
-      delay_levels_ms_(ParseDelayLevels(config.messageDelayLevel)) {}
+      delay_levels_ms_(DelayLevelsOrEmpty(config.messageDelayLevel)) {}
 
 CommitLog::~CommitLog() { Shutdown(); }
 
-Status CommitLog::Load() { return queue_.Load(); }
+Status CommitLog::Load() {
+  ROCKETMQ_RETURN_IF_ERROR(ParseMessageDelayLevel(config_.messageDelayLevel).status());
+  return queue_.Load();
+}
 
 int64_t CommitLog::GetMinOffset() const {
   int64_t min = queue_.GetMinOffset();
@@ -68,10 +56,7 @@ int64_t CommitLog::RollNextFile(int64_t offset) const {
 }
 
 int64_t CommitLog::ComputeDeliverTimestamp(int32_t level, int64_t store_timestamp) const {
-  if (level >= 1 && static_cast<size_t>(level) <= delay_levels_ms_.size()) {
-    return store_timestamp + delay_levels_ms_[static_cast<size_t>(level - 1)];
-  }
-  return store_timestamp + 1000;
+  return store::ComputeDeliverTimestamp(delay_levels_ms_, level, store_timestamp);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -101,21 +86,27 @@ Status AppendWithRawProperties(const MessageExt& m, const std::string& raw, std:
 }  // namespace
 
 PutMessageResult CommitLog::PutMessage(MessageExt msg, const PutMessageOptions& options) {
+  const std::vector<std::string>* raw = &options.raw_properties;
+  const std::vector<std::string> none;
   int32_t tran = TransactionType(msg.sys_flag());
   if ((tran == kSysFlagTransactionNotType || tran == kSysFlagTransactionCommitType) &&
       msg.delay_time_level() > 0 && !delay_levels_ms_.empty()) {
+    // Java asyncPutMessage: clamp the level, back up topic and queue, then re-encode the whole
+    // property map (HashMap order), so a raw properties string does not apply.
     int32_t level =
         std::min<int32_t>(msg.delay_time_level(), static_cast<int32_t>(delay_levels_ms_.size()));
     if (level != msg.delay_time_level()) msg.set_delay_time_level(level);
     msg.PutProperty(kPropertyRealTopic, msg.topic());
     msg.PutProperty(kPropertyRealQueueId, std::to_string(msg.queue_id()));
+    msg.set_properties(JavaHashMapOrder(msg.properties()));
     msg.set_topic(kScheduleTopic);
     msg.set_queue_id(level - 1);
+    raw = &none;
   }
   const bool wait = options.wait_store_msg_ok.value_or(msg.wait_store_msg_ok());
   std::vector<MessageExt> one;
   one.push_back(std::move(msg));
-  PutMessageResult r = Append(&one, false, options.raw_properties);
+  PutMessageResult r = Append(&one, false, *raw);
   return WaitForFlush(r, wait);
 }
 
@@ -331,10 +322,12 @@ int32_t CommitLog::CheckMessageAndReturnSize(std::string_view data, bool check_c
   req->uniq_key = msg->unique_key();
   req->sys_flag = msg->sys_flag();
   req->prepared_transaction_offset = msg->prepared_transaction_offset();
+  req->tags_code = TagsStringToTagsCode(msg->tags());
   if (req->topic == kScheduleTopic) {
-    req->tags_code = ComputeDeliverTimestamp(msg->delay_time_level(), req->store_timestamp);
-  } else {
-    req->tags_code = TagsStringToTagsCode(msg->tags());
+    // Java: the deliver time replaces the tags hash when DELAY (clamped to the max) is > 0.
+    int32_t level =
+        std::min<int32_t>(msg->delay_time_level(), static_cast<int32_t>(delay_levels_ms_.size()));
+    if (level > 0) req->tags_code = ComputeDeliverTimestamp(level, req->store_timestamp);
   }
   return total;
 }

@@ -42,7 +42,8 @@ class CommitLog {
   CommitLog(const CommitLog&) = delete;
   CommitLog& operator=(const CommitLog&) = delete;
 
-  // Opens the existing files (positions set by a later Recover*).
+  // Opens the existing files (positions set by a later Recover*). InvalidArgument for a bad
+  // messageDelayLevel (Java refuses to load the store).
   Status Load();
   // Starts the flush thread.
   void Start();
@@ -52,7 +53,10 @@ class CommitLog {
 
   // Appends one message. Fills STORETIMESTAMP, PHYSICALOFFSET, QUEUEOFFSET (0 for prepared and
   // rollback transaction records), BODYCRC and STOREHOST (config.storeHost); a DELAY level > 0
-  // on a non-transactional message reroutes it to SCHEDULE_TOPIC_XXXX (protocol.md §3.6).
+  // on a non-transactional or commit message reroutes it to SCHEDULE_TOPIC_XXXX queue level-1
+  // (level clamped to the max) with REAL_TOPIC / REAL_QID added and the properties re-encoded in
+  // Java HashMap order from msg.properties() (taken as Java's insertion order; options'
+  // raw_properties are ignored then), as Java asyncPutMessage (protocol.md §3.6).
   // SYNC_FLUSH with WAIT != false (or options.wait_store_msg_ok): returns once flushed
   // (FLUSH_DISK_TIMEOUT after syncFlushTimeout).
   PutMessageResult PutMessage(MessageExt msg, const PutMessageOptions& options = {});
@@ -109,7 +113,8 @@ class CommitLog {
     const int64_t begin = begin_time_in_lock_.load();
     return begin > 0 && now_ms > begin ? now_ms - begin : 0;
   }
-  // Deliver time for a SCHEDULE_TOPIC_XXXX message of `level` (protocol.md §5.3).
+  // Deliver time for a SCHEDULE_TOPIC_XXXX message of `level` (protocol.md §5.3); the consume
+  // queue stores it as the tags code.
   int64_t ComputeDeliverTimestamp(int32_t level, int64_t store_timestamp) const;
 
  private:

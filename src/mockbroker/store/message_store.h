@@ -95,6 +95,11 @@ class MessageStore {
   int64_t GetMessageStoreTimeStamp(const std::string& topic, int32_t queue_id, int64_t offset);
   // CommitLog offset of the message at logical `offset`; -1 when absent.
   int64_t GetCommitLogOffsetInQueue(const std::string& topic, int32_t queue_id, int64_t offset);
+  // Consume-queue units from logical `offset` to the end of the written data of the file
+  // holding it, at most `max_units` (Java ConsumeQueue.getIndexBuffer). Empty when the queue
+  // does not exist or `offset` is not stored.
+  std::vector<CqUnit> GetConsumeQueueUnits(const std::string& topic, int32_t queue_id,
+                                           int64_t offset, int32_t max_units);
   // Java 4.9.x checkInDiskByConsumeOffset: true when the queue's message at logical
   // `consume_offset` lies more than accessMessageInMemoryMaxRatio% of physical RAM behind the
   // CommitLog's max offset (swapped out of the page cache, as the broker reckons it); false when

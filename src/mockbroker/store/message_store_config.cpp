@@ -109,6 +109,7 @@ Status MessageStoreConfig::LoadFromProperties(const Properties& props) {
       {"accessMessageInMemoryMaxRatio", i32(&accessMessageInMemoryMaxRatio)},
       {"offsetCheckInSlave", boolean(&offsetCheckInSlave)},
       {"messageDelayLevel", str(&messageDelayLevel)},
+      {"flushDelayOffsetInterval", i64(&flushDelayOffsetInterval)},
   };
   for (const auto& [key, value] : props.entries()) {
     auto it = setters.find(key);
@@ -121,6 +122,67 @@ Status MessageStoreConfig::LoadFromProperties(const Properties& props) {
     return Status::InvalidArgument("mappedFileSizeConsumeQueue must be a positive multiple of 20");
   }
   return Status::OK();
+}
+
+Result<std::vector<int64_t>> ParseMessageDelayLevel(std::string_view text) {
+  // Java String.split(" ") drops trailing empty items, so trailing spaces are harmless.
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  if (text.empty()) return Status::InvalidArgument("messageDelayLevel has no level");
+  std::vector<int64_t> levels;
+  size_t pos = 0;
+  while (pos <= text.size()) {
+    size_t end = text.find(' ', pos);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view item = text.substr(pos, end - pos);
+    pos = end + 1;
+    auto bad = [&](const char* why) {
+      return Status::InvalidArgument("messageDelayLevel item " + std::to_string(levels.size() + 1) +
+                                     " '" + std::string(item) + "': " + why);
+    };
+    if (item.empty()) return bad("empty (leading or doubled space)");
+    int64_t unit_ms = 0;
+    switch (item.back()) {
+      case 's':
+        unit_ms = 1000;
+        break;
+      case 'm':
+        unit_ms = 60 * 1000;
+        break;
+      case 'h':
+        unit_ms = 60 * 60 * 1000;
+        break;
+      case 'd':
+        unit_ms = 24 * 60 * 60 * 1000;
+        break;
+      default:
+        return bad("unit is not s, m, h or d");
+    }
+    // Long.parseLong: an optional sign, then at least one decimal digit.
+    std::string_view digits = item.substr(0, item.size() - 1);
+    bool negative = false;
+    if (!digits.empty() && (digits[0] == '-' || digits[0] == '+')) {
+      negative = digits[0] == '-';
+      digits.remove_prefix(1);
+    }
+    if (digits.empty()) return bad("no number");
+    int64_t num = 0;
+    for (char c : digits) {
+      if (c < '0' || c > '9') return bad("not a number");
+      if (num > (INT64_MAX - (c - '0')) / 10) return bad("number too large");
+      num = num * 10 + (c - '0');
+    }
+    if (num > INT64_MAX / unit_ms) return bad("delay too large");
+    levels.push_back((negative ? -num : num) * unit_ms);
+  }
+  return levels;
+}
+
+int64_t ComputeDeliverTimestamp(const std::vector<int64_t>& delay_levels_ms, int32_t level,
+                                int64_t store_timestamp) {
+  if (level >= 1 && static_cast<size_t>(level) <= delay_levels_ms.size()) {
+    return store_timestamp + delay_levels_ms[static_cast<size_t>(level - 1)];
+  }
+  return store_timestamp + 1000;
 }
 
 }  // namespace rocketmq::store

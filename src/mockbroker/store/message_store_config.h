@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "common/properties.h"
 #include "common/socket_address.h"
@@ -54,7 +56,9 @@ struct MessageStoreConfig {
   int32_t maxTransferCountOnMessageInDisk = 8;
   int32_t accessMessageInMemoryMaxRatio = 40;  // percent of RAM
   bool offsetCheckInSlave = false;
+  // Delay of each level (1-based), see ParseMessageDelayLevel.
   std::string messageDelayLevel = "1s 5s 10s 30s 1m 2m 3m 4m 5m 6m 7m 8m 9m 10m 20m 30m 1h 2h";
+  int64_t flushDelayOffsetInterval = 10000;  // ms between writes of config/delayOffset.json
 
   // Not a MessageStoreConfig key: the broker's brokerIP1:listenPort, written as STOREHOST.
   SocketAddress storeHost;
@@ -74,5 +78,17 @@ struct MessageStoreConfig {
   // (broker.conf mixes broker and store keys). InvalidArgument on a malformed value.
   Status LoadFromProperties(const Properties& props);
 };
+
+// The delay in ms of each level of a messageDelayLevel string (element i is level i+1), parsed as
+// Java ScheduleMessageService.parseDelayLevel: items separated by single spaces, each a Java long
+// followed by one unit letter s, m, h or d. InvalidArgument (Java refuses to load the store) for
+// an empty list, an empty item (leading or doubled space), an unknown unit, a bad number or a
+// delay that overflows.
+Result<std::vector<int64_t>> ParseMessageDelayLevel(std::string_view text);
+
+// When a SCHEDULE_TOPIC_XXXX message of `level` is due: its store time plus the level's delay, or
+// plus 1000 ms for a level outside the table (Java computeDeliverTimestamp).
+int64_t ComputeDeliverTimestamp(const std::vector<int64_t>& delay_levels_ms, int32_t level,
+                                int64_t store_timestamp);
 
 }  // namespace rocketmq::store

@@ -153,6 +153,13 @@ int64_t MessageStore::GetCommitLogOffsetInQueue(const std::string& topic, int32_
   return u.phy_offset;
 }
 
+std::vector<CqUnit> MessageStore::GetConsumeQueueUnits(const std::string& topic, int32_t queue_id,
+                                                       int64_t offset, int32_t max_units) {
+  auto cq = FindConsumeQueue(topic, queue_id, false);
+  if (cq == nullptr) return {};
+  return cq->GetUnits(offset, max_units);
+}
+
 bool MessageStore::CheckInDiskByConsumeOffset(const std::string& topic, int32_t queue_id,
                                               int64_t consume_offset) {
   const int64_t max_offset_py = commit_log_->GetMaxOffset();
