@@ -661,8 +661,10 @@ class BrokerReplayMqadminTest : public BrokerReplayTest {
     Commit("vec_consumer_group", "VecConsumeTopic", 1, 2);
     Commit("vec_consumer_group", "%RETRY%vec_consumer_group", 0, 1);
     // The capture's delay offset table (levels 2 and 3 had one message each).
-    std::filesystem::create_directories(dir_.path() + "/store/config");
+    // The schedule service reads its file when it starts.
+    broker_->schedule_message_service().Shutdown();
     std::ofstream(dir_.path() + "/store/config/delayOffset.json") << "{\"offsetTable\":{2:1,3:1}}";
+    broker_->schedule_message_service().Start();
   }
 };
 
