@@ -351,5 +351,27 @@ TEST_F(TransactionTest, NoProducerChannelMeansNoCheckButTheScanGoesOn) {
   EXPECT_EQ(ReadQueue("RMQ_SYS_TRANS_HALF_TOPIC", 0).size(), 4u);  // original + 3 copies
 }
 
+class SlaveTransactionTest : public BrokerFixture {
+ protected:
+  Properties BrokerProps() override {
+    Properties p = BrokerFixture::BrokerProps();
+    p.Set("brokerRole", "SLAVE");
+    p.Set("brokerId", "1");
+    return p;
+  }
+};
+
+TEST_F(SlaveTransactionTest, SlaveRefusesEndTransaction) {
+  RemotingCommand resp =
+      Call(Request(RequestCode::kEndTransaction, {{"producerGroup", kGroup},
+                                                  {"tranStateTableOffset", "0"},
+                                                  {"commitLogOffset", "0"},
+                                                  {"commitOrRollback", "8"},
+                                                  {"fromTransactionCheck", "false"},
+                                                  {"msgId", "UNIQ-SLAVE"}}));
+  EXPECT_EQ(resp.code(), ResponseCode::kSlaveNotAvailable);
+  EXPECT_FALSE(resp.remark().has_value());
+}
+
 }  // namespace
 }  // namespace rocketmq::test
