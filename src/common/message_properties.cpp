@@ -93,4 +93,8 @@ MessageProperties JavaHashMapOrder(const MessageProperties& props, size_t max_en
   return ordered;
 }
 
+std::string EncodeInJavaHashMapOrder(const MessageProperties& props, size_t max_entries) {
+  return JavaHashMapOrder(props, max_entries).Encode();
+}
+
 }  // namespace rocketmq

@@ -65,6 +65,8 @@ class MessageProperties {
 // props.size(). Java brokers re-encode properties this way on send, on the delay rewrite and in
 // CONSUMER_SEND_MSG_BACK.
 MessageProperties JavaHashMapOrder(const MessageProperties& props, size_t max_entries = 0);
+// JavaHashMapOrder(props, max_entries), encoded.
+std::string EncodeInJavaHashMapOrder(const MessageProperties& props, size_t max_entries = 0);
 
 // What a 4.9.x broker stores as the properties of one inner message of a SEND_BATCH_MESSAGE:
 // the inner message's own string, then - if both are non-empty and `inner` does not already end
