@@ -57,8 +57,8 @@ struct BrokerConfig {
   int32_t listenPort = 10911;  // 0 = an ephemeral port (tests)
   int32_t serverWorkerThreads = 8;
   int32_t serverChannelMaxIdleTimeSeconds = 120;
-  // --- MessageStoreConfig (the HA port, used by replication later) ---
-  int32_t haListenPort = -1;  // -1 = listenPort + 1
+  // --- MessageStoreConfig (the HA port; the other HA keys are in store::MessageStoreConfig) ---
+  int32_t haListenPort = -1;  // -1 = listenPort + 1; 0 = an ephemeral port (tests)
 
   // Defaults with rocketmqHome from $ROCKETMQ_HOME, brokerIP1/2 from the interfaces and
   // brokerName from the host name.
@@ -80,6 +80,8 @@ class BrokerConfiguration {
   store::MessageStoreConfig store() const;
   // Replaces the port after binding (listenPort=0) and derives haListenPort when unset.
   void SetBoundPort(int32_t port);
+  // Replaces haListenPort after the HA port was bound (haListenPort=0: ephemeral).
+  void SetBoundHaPort(int32_t port);
 
   // Every key with its value (broker, netty, store and other keys), in no particular order.
   Properties AllConfigs() const;

@@ -173,12 +173,9 @@ PutMessageResult MessageStore::PutMessage(MessageExt msg, const PutMessageOption
     r.error = Status::InvalidArgument("properties longer than 32767 bytes");
     return r;
   }
+  const bool wait = options.wait_store_msg_ok.value_or(msg.wait_store_msg_ok());
   r = commit_log_->PutMessage(std::move(msg), options);
-  if (r.appended()) {
-    std::lock_guard<std::mutex> lock(thread_mu_);
-    dispatch_wakeup_ = true;
-    dispatch_cv_.notify_one();
-  }
+  AfterAppend(&r, wait);
   return r;
 }
 
@@ -202,13 +199,35 @@ PutMessageResult MessageStore::PutMessages(std::vector<MessageExt> msgs,
       return r;
     }
   }
+  const bool wait =
+      options.wait_store_msg_ok.value_or(!msgs.empty() && msgs[0].wait_store_msg_ok());
   r = commit_log_->PutMessages(std::move(msgs), options);
-  if (r.appended()) {
+  AfterAppend(&r, wait);
+  return r;
+}
+
+void MessageStore::AfterAppend(PutMessageResult* r, bool wait) {
+  if (!r->appended()) return;
+  {
     std::lock_guard<std::mutex> lock(thread_mu_);
     dispatch_wakeup_ = true;
     dispatch_cv_.notify_one();
   }
-  return r;
+  if (replication_.data_appended) replication_.data_appended();
+  if (config_.brokerRole == BrokerRole::kSyncMaster && wait && replication_.wait_for_replica) {
+    PutMessageStatus replica =
+        replication_.wait_for_replica(r->append.wrote_offset + r->append.wrote_bytes);
+    if (replica != PutMessageStatus::kPutOk) r->status = replica;
+  }
+}
+
+Status MessageStore::AppendToCommitLog(int64_t start_offset, std::string_view data) {
+  if (!running_.load()) return Status::ShutdownInProgress("message store is not running");
+  ROCKETMQ_RETURN_IF_ERROR(commit_log_->AppendData(start_offset, data));
+  std::lock_guard<std::mutex> lock(thread_mu_);
+  dispatch_wakeup_ = true;
+  dispatch_cv_.notify_one();
+  return Status::OK();
 }
 
 const char* PutMessageStatusName(PutMessageStatus status) {
