@@ -127,6 +127,13 @@ Status BrokerController::Start() {
   store_ = std::make_unique<store::MessageStore>(store_config_);
   st = store_->Load();
   if (st.ok()) st = store_->Start();
+  if (st.ok()) {
+    replication_ = std::make_unique<BrokerReplication>(this, options_.slave_sync_delay_ms,
+                                                       options_.slave_sync_interval_ms);
+    st = replication_->Start();
+    if (!st.ok()) replication_.reset();
+    broker_config_ = configuration_->broker();  // the bound haListenPort
+  }
   if (!st.ok()) {
     server_->Shutdown();
     server_.reset();
@@ -236,8 +243,13 @@ void BrokerController::RegisterBrokerAll() {
       !PermIsReadable(broker_config_.brokerPermission)) {
     for (auto& [name, tc] : topics.topic_config_table) tc.perm &= broker_config_.brokerPermission;
   }
-  outer_api_.RegisterBrokerAll(Identity(), topics, broker_config_.compressedRegister,
-                               broker_config_.registerBrokerTimeoutMills);
+  RegisterBrokerResult result;
+  std::vector<Status> answers =
+      outer_api_.RegisterBrokerAll(Identity(), topics, broker_config_.compressedRegister,
+                                   broker_config_.registerBrokerTimeoutMills, &result);
+  const bool accepted =
+      std::any_of(answers.begin(), answers.end(), [](const Status& st) { return st.ok(); });
+  if (accepted && replication_) replication_->OnRegisterResult(result);
 }
 
 void BrokerController::SchedulerLoop() {
@@ -289,6 +301,7 @@ void BrokerController::Shutdown() {
   for (auto* pool : {&send_pool_, &pull_pool_, &query_pool_, &admin_pool_, &client_pool_}) {
     if (*pool) (*pool)->Shutdown();
   }
+  replication_->Shutdown();
   (void)offsets_->Persist();
   (void)topics_->Persist();
   (void)groups_->Persist();

@@ -25,6 +25,7 @@
 #include "common/thread_pool.h"
 #include "mockbroker/broker/broker_config.h"
 #include "mockbroker/broker/broker_outer_api.h"
+#include "mockbroker/broker/broker_replication.h"
 #include "mockbroker/broker/consumer_manager.h"
 #include "mockbroker/broker/consumer_offset_manager.h"
 #include "mockbroker/broker/producer_manager.h"
@@ -40,6 +41,8 @@ namespace rocketmq::broker {
 struct BrokerControllerOptions {
   int64_t client_scan_interval_ms = 10000;  // producer/consumer channel expiry scan
   int64_t hold_check_interval_ms = 5000;    // long-polling re-check of every held pull
+  int64_t slave_sync_delay_ms = 3000;       // SLAVE: first metadata sync from the master
+  int64_t slave_sync_interval_ms = 10000;   // SLAVE: metadata sync period
 };
 
 class BrokerController {
@@ -83,6 +86,8 @@ class BrokerController {
   PullRequestHoldService& pull_request_hold_service() { return *hold_; }
   BrokerOuterApi& outer_api() { return outer_api_; }
   RebalanceLockManager& rebalance_lock_manager() { return locks_; }
+  // Master/slave replication (HA port, SYNC_MASTER wait, slave sync); valid after Start().
+  BrokerReplication& replication() { return *replication_; }
 
  private:
   void RegisterProcessors();
@@ -104,6 +109,7 @@ class BrokerController {
   RebalanceLockManager locks_;
   std::unique_ptr<store::MessageStore> store_;
   std::unique_ptr<PullRequestHoldService> hold_;
+  std::unique_ptr<BrokerReplication> replication_;
   BrokerOuterApi outer_api_;
   std::unique_ptr<remoting::RemotingServer> server_;
   std::shared_ptr<ThreadPool> send_pool_;

@@ -138,7 +138,7 @@ void HaClient::Session(HaSocket* socket) {
     const int64_t now = SteadyMillis();
     if (now - last_report_ > cfg.haSendHeartbeatInterval && !Report(socket, reported_)) return;
     const size_t room = static_cast<size_t>(kSlaveReadBufferSize) - buf_.size();
-    Result<size_t> n = socket->ReadSome(chunk.data(), std::min(room, chunk.size()), 1000);
+    Result<size_t> n = socket->ReadSome(chunk.data(), std::min(room, chunk.size()), 200);
     if (!n.ok()) {
       RMQ_LOG(kWarn) << "HAClient: link to master lost: " << n.status().ToString();
       return;

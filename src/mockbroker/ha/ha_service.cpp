@@ -100,7 +100,7 @@ void HaService::OnConnectionClosed() { connection_count_.fetch_sub(1); }
 
 void HaService::AcceptLoop() {
   while (!stop_.load()) {
-    Result<HaSocket> sock = listener_.Accept(1000);
+    Result<HaSocket> sock = listener_.Accept(200);
     if (!sock.ok()) {
       RMQ_LOG(kError) << "HA accept: " << sock.status().ToString();
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
