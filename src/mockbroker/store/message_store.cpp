@@ -121,7 +121,10 @@ void MessageStore::Shutdown() {
   Status cl = commit_log_->flush_error();
   Status logics = FlushLogics();
   if (!logics.ok()) RMQ_LOG(kError) << "store shutdown: " << logics.ToString();
-  if (cl.ok() && logics.ok() && DispatchBehindBytes() == 0) {
+  // A slave may end with a record only partly received from its master; the next start's
+  // recovery drops it, so it does not make the shutdown unclean.
+  const bool dispatched = DispatchBehindBytes() == 0 || config_.brokerRole == BrokerRole::kSlave;
+  if (cl.ok() && logics.ok() && dispatched) {
     Status st = env_->RemoveFile(config_.AbortPath());
     if (!st.ok()) RMQ_LOG(kError) << "store shutdown: " << st.ToString();
   } else {
