@@ -8,6 +8,7 @@
 #include "common/model/route_data.h"
 #include "integration/broker_test_util.h"
 #include "mockbroker/ha/ha_socket.h"
+#include "support/child_process.h"
 
 namespace rocketmq::test {
 namespace {
@@ -312,6 +313,25 @@ TEST_F(SlowConsumerFixture, MasterSendsALaggingConsumerToTheSlave) {
   RemotingCommand r = Call(Pull("G1", "TL", 0, 0));
   ASSERT_EQ(r.code(), ResponseCode::kSuccess);
   EXPECT_EQ(r.ext_fields().GetOr("suggestWhichBrokerId"), "1");  // whichBrokerWhenConsumeSlowly
+}
+
+class FixedHaPortFixture : public HaFixture {
+ protected:
+  void TuneMaster(Properties* p) override { p->Set("haListenPort", std::to_string(ha_port_)); }
+  const int ha_port_ = FreePort();
+};
+
+TEST_F(FixedHaPortFixture, SlaveReconnectsAfterTheMasterRestarts) {
+  ASSERT_EQ(CreateTopic("TK", 1).code(), ResponseCode::kSuccess);
+  auto slave = StartSlave();
+  ASSERT_NE(slave, nullptr);
+  for (int i = 0; i < 30; ++i) SendTo(BrokerAddr(), "TK", 0, "before " + std::to_string(i));
+  ASSERT_TRUE(CaughtUp(*slave));
+  RestartBroker();
+  ASSERT_EQ(broker_->replication().ha_service().port(), ha_port_);
+  for (int i = 0; i < 30; ++i) SendTo(BrokerAddr(), "TK", 0, "after " + std::to_string(i));
+  ASSERT_TRUE(CaughtUp(*slave, 20000));
+  EXPECT_EQ(slave->message_store().GetMaxOffsetInQueue("TK", 0), 60);
 }
 
 class SyncMasterFixture : public HaFixture {
