@@ -107,7 +107,9 @@ void MessageStore::Shutdown() {
   if (!running_.exchange(false)) return;
   // Let the dispatcher catch up (bounded) before stopping it.
   for (int i = 0; i < 500 && DispatchBehindBytes() > 0; ++i) {
-    if (!DispatchOnce()) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    if (DispatchOnce()) continue;
+    if (config_.brokerRole == BrokerRole::kSlave) break;  // a record only partly replicated
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   {
     std::lock_guard<std::mutex> lock(thread_mu_);
