@@ -372,8 +372,9 @@ store::MessageStoreConfig BrokerConfiguration::store() const {
 
 void BrokerConfiguration::SetBoundPort(int32_t port) {
   std::lock_guard<std::mutex> lock(mu_);
+  // An ephemeral listenPort (tests) gets an ephemeral HA port too: port + 1 may be taken.
+  if (broker_.haListenPort < 0) broker_.haListenPort = broker_.listenPort == 0 ? 0 : port + 1;
   broker_.listenPort = port;
-  if (broker_.haListenPort < 0) broker_.haListenPort = port + 1;
 }
 
 void BrokerConfiguration::SetBoundHaPort(int32_t port) {

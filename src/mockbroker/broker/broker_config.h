@@ -78,7 +78,8 @@ class BrokerConfiguration {
 
   BrokerConfig broker() const;
   store::MessageStoreConfig store() const;
-  // Replaces the port after binding (listenPort=0) and derives haListenPort when unset.
+  // Replaces the port after binding (listenPort=0) and derives haListenPort when unset
+  // (bound port + 1; 0, i.e. ephemeral, when listenPort was 0).
   void SetBoundPort(int32_t port);
   // Replaces haListenPort after the HA port was bound (haListenPort=0: ephemeral).
   void SetBoundHaPort(int32_t port);
