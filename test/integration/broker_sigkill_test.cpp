@@ -1,20 +1,14 @@
 // The real binaries: mqnamesrv + mqbroker (SYNC_FLUSH) as child processes; 2000 messages with
 // tags and keys are sent, the broker is SIGKILLed, restarted on the same store, and every
 // acknowledged message must read back byte-identical with its tags and keys.
-#include <netinet/in.h>
 #include <signal.h>
-#include <sys/socket.h>
 #include <sys/wait.h>
-#include <unistd.h>
 
 #include <gtest/gtest.h>
 
 #include <chrono>
-#include <cstdio>
-#include <fstream>
 #include <map>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "common/message_decoder.h"
@@ -23,6 +17,7 @@
 #include "common/response_code.h"
 #include "remoting/remoting_client.h"
 #include "remoting/request_code.h"
+#include "support/child_process.h"
 #include "support/temp_dir.h"
 
 namespace rocketmq::test {
@@ -31,85 +26,23 @@ namespace {
 using remoting::RemotingCommand;
 using remoting::RequestCode;
 
-int FreePort() {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in sa{};
-  sa.sin_family = AF_INET;
-  sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  bind(fd, reinterpret_cast<sockaddr*>(&sa), sizeof(sa));
-  socklen_t len = sizeof(sa);
-  getsockname(fd, reinterpret_cast<sockaddr*>(&sa), &len);
-  close(fd);
-  return ntohs(sa.sin_port);
-}
-
-// A child process whose stdout goes to a file; killed (SIGKILL) and reaped when destroyed.
-class Child {
- public:
-  Child(const std::string& bin, std::vector<std::string> args, const std::string& out_path)
-      : out_path_(out_path) {
-    pid_ = fork();
-    if (pid_ == 0) {
-      FILE* out = std::fopen(out_path.c_str(), "w");
-      dup2(fileno(out), 1);
-      FILE* err = std::fopen((out_path + ".err").c_str(), "w");
-      dup2(fileno(err), 2);
-      std::vector<char*> argv;
-      argv.push_back(const_cast<char*>(bin.c_str()));
-      for (auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-      argv.push_back(nullptr);
-      execv(bin.c_str(), argv.data());
-      _exit(127);
-    }
-  }
-  ~Child() { Kill(SIGKILL); }
-  Child(const Child&) = delete;
-  Child& operator=(const Child&) = delete;
-
-  // Sends `sig` and reaps; returns the wait status (-1 if already reaped).
-  int Kill(int sig) {
-    if (pid_ <= 0) return -1;
-    kill(pid_, sig);
-    int status = 0;
-    waitpid(pid_, &status, 0);
-    pid_ = -1;
-    return status;
-  }
-  bool WaitForOutput(const std::string& needle, std::chrono::seconds timeout) {
-    auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (std::chrono::steady_clock::now() < deadline) {
-      std::ifstream in(out_path_);
-      std::string all((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-      if (all.find(needle) != std::string::npos) return true;
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    return false;
-  }
-
- private:
-  pid_t pid_ = -1;
-  std::string out_path_;
-};
-
-void WriteFile(const std::string& path, const std::string& text) { std::ofstream(path) << text; }
-
 TEST(BrokerSigkillTest, AcknowledgedMessagesSurviveSigkill) {
   TempDir dir("broker_sigkill");
   const std::string bin = ROCKETMQ_BIN_DIR;
   const int ns_port = FreePort();
   const int broker_port = FreePort();
-  WriteFile(dir.path() + "/ns.conf", "listenPort=" + std::to_string(ns_port) +
-                                         "\nkvConfigPath=" + dir.path() + "/kv.json\n");
-  WriteFile(dir.path() + "/broker.conf",
-            "brokerName=broker-k\nbrokerIP1=127.0.0.1\nlistenPort=" + std::to_string(broker_port) +
-                "\nstorePathRootDir=" + dir.path() +
-                "/store\nflushDiskType=SYNC_FLUSH\nmappedFileSizeCommitLog=1048576\n"
-                "mappedFileSizeConsumeQueue=6000\n");
+  WriteTextFile(dir.path() + "/ns.conf", "listenPort=" + std::to_string(ns_port) +
+                                             "\nkvConfigPath=" + dir.path() + "/kv.json\n");
+  WriteTextFile(dir.path() + "/broker.conf",
+                "brokerName=broker-k\nbrokerIP1=127.0.0.1\nlistenPort=" +
+                    std::to_string(broker_port) + "\nstorePathRootDir=" + dir.path() +
+                    "/store\nflushDiskType=SYNC_FLUSH\nmappedFileSizeCommitLog=1048576\n"
+                    "mappedFileSizeConsumeQueue=6000\n");
   const std::string ns_addr = "127.0.0.1:" + std::to_string(ns_port);
   const std::string broker_addr = "127.0.0.1:" + std::to_string(broker_port);
-  Child ns(bin + "/mqnamesrv", {"-c", dir.path() + "/ns.conf"}, dir.path() + "/ns.out");
+  ChildProcess ns(bin + "/mqnamesrv", {"-c", dir.path() + "/ns.conf"}, dir.path() + "/ns.out");
   ASSERT_TRUE(ns.WaitForOutput("boot success", std::chrono::seconds(10)));
-  auto broker = std::make_unique<Child>(
+  auto broker = std::make_unique<ChildProcess>(
       bin + "/mqbroker", std::vector<std::string>{"-c", dir.path() + "/broker.conf", "-n", ns_addr},
       dir.path() + "/broker1.out");
   ASSERT_TRUE(broker->WaitForOutput("boot success", std::chrono::seconds(10)));
@@ -157,7 +90,7 @@ TEST(BrokerSigkillTest, AcknowledgedMessagesSurviveSigkill) {
   EXPECT_EQ(WTERMSIG(broker->Kill(SIGKILL)), SIGKILL);
   client.CloseConnection(broker_addr);
 
-  broker = std::make_unique<Child>(
+  broker = std::make_unique<ChildProcess>(
       bin + "/mqbroker", std::vector<std::string>{"-c", dir.path() + "/broker.conf", "-n", ns_addr},
       dir.path() + "/broker2.out");
   ASSERT_TRUE(broker->WaitForOutput("boot success", std::chrono::seconds(20)));

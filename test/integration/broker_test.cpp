@@ -473,7 +473,9 @@ TEST_F(BrokerTest, GetBrokerConfig) {
   EXPECT_NE(r.ext_fields().GetOr("version").find("\"counter\":0"), std::string::npos);
   Properties p = Properties::Parse(r.body());
   EXPECT_EQ(p.GetOr("listenPort", ""), std::to_string(broker_->port()));
-  EXPECT_EQ(p.GetOr("haListenPort", ""), std::to_string(broker_->port() + 1));
+  // listenPort=0 makes the HA port ephemeral too; the bound one is served.
+  EXPECT_EQ(p.GetOr("haListenPort", ""),
+            std::to_string(broker_->replication().ha_service().port()));
   EXPECT_EQ(p.GetOr("brokerName", ""), "broker-a");
   EXPECT_EQ(p.GetOr("maxMessageSize", ""), "65536");
   EXPECT_EQ(p.GetOr("msgTraceTopicName", ""), "RMQ_SYS_TRACE_TOPIC");

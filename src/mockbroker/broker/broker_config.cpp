@@ -147,7 +147,7 @@ std::vector<std::pair<std::string, std::string>> StoreConfigEntries(const Messag
   const char* role = s.brokerRole == store::BrokerRole::kSlave        ? "SLAVE"
                      : s.brokerRole == store::BrokerRole::kSyncMaster ? "SYNC_MASTER"
                                                                       : "ASYNC_MASTER";
-  return {
+  std::vector<std::pair<std::string, std::string>> entries = {
       {"storePathRootDir", s.RootDir()},
       {"storePathCommitLog", s.CommitLogDir()},
       {"mappedFileSizeCommitLog", n(s.mappedFileSizeCommitLog)},
@@ -183,10 +183,19 @@ std::vector<std::pair<std::string, std::string>> StoreConfigEntries(const Messag
       {"offsetCheckInSlave", b(s.offsetCheckInSlave)},
       {"messageDelayLevel", s.messageDelayLevel},
       {"flushDelayOffsetInterval", n(s.flushDelayOffsetInterval)},
+      {"haSendHeartbeatInterval", n(s.haSendHeartbeatInterval)},
+      {"haHousekeepingInterval", n(s.haHousekeepingInterval)},
+      {"haTransferBatchSize", n(s.haTransferBatchSize)},
+      {"haSlaveFallbehindMax", n(s.haSlaveFallbehindMax)},
+      {"slaveTimeout", n(s.slaveTimeout)},
   };
+  // Java leaves a null haMasterAddress out of the properties.
+  if (!s.haMasterAddress.empty()) entries.emplace_back("haMasterAddress", s.haMasterAddress);
+  return entries;
 }
 
 bool IsStoreKey(const std::string& key) {
+  if (key == "haMasterAddress") return true;
   static const MessageStoreConfig kDefaults;
   for (const auto& [k, v] : StoreConfigEntries(kDefaults)) {
     if (k == key) return true;
@@ -203,7 +212,6 @@ const std::vector<std::pair<const char*, const char*>>& OtherKeyDefaults() {
       {"channelNotActiveInterval", "60000"},
       {"enableConsumeQueueExt", "false"},
       {"clientSocketSndBufSize", "0"},
-      {"haHousekeepingInterval", "20000"},
       {"consumerManageThreadPoolNums", "32"},
       {"clientChannelMaxIdleTimeSeconds", "120"},
       {"autoDeleteUnusedStats", "false"},
@@ -225,10 +233,8 @@ const std::vector<std::pair<const char*, const char*>>& OtherKeyDefaults() {
       {"destroyMapedFileIntervalForcibly", "120000"},
       {"deleteConsumeQueueFilesInterval", "100"},
       {"isolateLogEnable", "false"},
-      {"haSlaveFallbehindMax", "268435456"},
       {"waitTimeMillsInSendQueue", "200"},
       {"clientCloseSocketIfTimeout", "true"},
-      {"haSendHeartbeatInterval", "5000"},
       {"serverCallbackExecutorThreads", "0"},
       {"fetchNamesrvAddrByAddressServer", "false"},
       {"enableCalcFilterBitMap", "false"},
@@ -288,14 +294,12 @@ const std::vector<std::pair<const char*, const char*>>& OtherKeyDefaults() {
       {"osPageCacheBusyTimeOutMills", "1000"},
       {"expectConsumerNumUseFilter", "32"},
       {"scheduleAsyncDeliverMaxPendingLimit", "2000"},
-      {"slaveTimeout", "3000"},
       {"queryThreadPoolQueueCapacity", "20000"},
       {"flushConsumerOffsetHistoryInterval", "60000"},
       {"bitMapLengthConsumeQueueExt", "112"},
       {"processReplyMessageThreadPoolNums", "20"},
       {"putMessageFutureThreadPoolNums", "2"},
       {"commercialEnable", "true"},
-      {"haTransferBatchSize", "32768"},
       {"messageStorePlugIn", ""},
       {"waitTimeMillsInHeartbeatQueue", "31000"},
       {"heartbeatThreadPoolQueueCapacity", "50000"},
@@ -450,8 +454,14 @@ store::MessageStoreConfig BrokerConfiguration::store() const {
 
 void BrokerConfiguration::SetBoundPort(int32_t port) {
   std::lock_guard<std::mutex> lock(mu_);
+  // An ephemeral listenPort (tests) gets an ephemeral HA port too: port + 1 may be taken.
+  if (broker_.haListenPort < 0) broker_.haListenPort = broker_.listenPort == 0 ? 0 : port + 1;
   broker_.listenPort = port;
-  if (broker_.haListenPort < 0) broker_.haListenPort = port + 1;
+}
+
+void BrokerConfiguration::SetBoundHaPort(int32_t port) {
+  std::lock_guard<std::mutex> lock(mu_);
+  broker_.haListenPort = port;
 }
 
 Properties BrokerConfiguration::AllConfigs() const {

@@ -61,8 +61,8 @@ struct BrokerConfig {
   int32_t listenPort = 10911;  // 0 = an ephemeral port (tests)
   int32_t serverWorkerThreads = 8;
   int32_t serverChannelMaxIdleTimeSeconds = 120;
-  // --- MessageStoreConfig (the HA port, used by replication later) ---
-  int32_t haListenPort = -1;  // -1 = listenPort + 1
+  // --- MessageStoreConfig (the HA port; the other HA keys are in store::MessageStoreConfig) ---
+  int32_t haListenPort = -1;  // -1 = listenPort + 1; 0 = an ephemeral port (tests)
 
   // Defaults with rocketmqHome from $ROCKETMQ_HOME, brokerIP1/2 from the interfaces and
   // brokerName from the host name.
@@ -93,8 +93,11 @@ class BrokerConfiguration {
 
   BrokerConfig broker() const;
   store::MessageStoreConfig store() const;
-  // Replaces the port after binding (listenPort=0) and derives haListenPort when unset.
+  // Replaces the port after binding (listenPort=0) and derives haListenPort when unset
+  // (bound port + 1; 0, i.e. ephemeral, when listenPort was 0).
   void SetBoundPort(int32_t port);
+  // Replaces haListenPort after the HA port was bound (haListenPort=0: ephemeral).
+  void SetBoundHaPort(int32_t port);
 
   // Every key with its value (broker, netty, store and other keys), in no particular order.
   Properties AllConfigs() const;

@@ -135,6 +135,13 @@ Status BrokerController::Start() {
   st = store_->Load();
   if (st.ok()) st = schedule_->Load();
   if (st.ok()) st = store_->Start();
+  if (st.ok()) {
+    replication_ = std::make_unique<BrokerReplication>(this, options_.slave_sync_delay_ms,
+                                                       options_.slave_sync_interval_ms);
+    st = replication_->Start();
+    if (!st.ok()) replication_.reset();
+    broker_config_ = configuration_->broker();  // the bound haListenPort
+  }
   if (!st.ok()) {
     server_->Shutdown();
     server_.reset();
@@ -265,8 +272,13 @@ void BrokerController::RegisterBrokerAll() {
   if (!PermIsWriteable(live.brokerPermission) || !PermIsReadable(live.brokerPermission)) {
     for (auto& [name, tc] : topics.topic_config_table) tc.perm &= live.brokerPermission;
   }
-  outer_api_.RegisterBrokerAll(Identity(), topics, live.compressedRegister,
-                               live.registerBrokerTimeoutMills);
+  RegisterBrokerResult result;
+  std::vector<Status> answers =
+      outer_api_.RegisterBrokerAll(Identity(), topics, live.compressedRegister,
+                                   live.registerBrokerTimeoutMills, &result);
+  const bool accepted =
+      std::any_of(answers.begin(), answers.end(), [](const Status& st) { return st.ok(); });
+  if (accepted && replication_) replication_->OnRegisterResult(result);
 }
 
 void BrokerController::SchedulerLoop() {
@@ -320,6 +332,7 @@ void BrokerController::Shutdown() {
                      &end_transaction_pool_, &reply_pool_}) {
     if (*pool) (*pool)->Shutdown();
   }
+  if (replication_) replication_->Shutdown();
   (void)offsets_->Persist();
   (void)topics_->Persist();
   (void)groups_->Persist();

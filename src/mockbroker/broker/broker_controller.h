@@ -26,6 +26,7 @@
 #include "common/thread_pool.h"
 #include "mockbroker/broker/broker_config.h"
 #include "mockbroker/broker/broker_outer_api.h"
+#include "mockbroker/broker/broker_replication.h"
 #include "mockbroker/broker/consumer_manager.h"
 #include "mockbroker/broker/consumer_offset_manager.h"
 #include "mockbroker/broker/producer_manager.h"
@@ -46,6 +47,8 @@ struct BrokerControllerOptions {
   int64_t hold_check_interval_ms = 5000;    // long-polling re-check of every held pull
   // Java's tls.server.mode system property: permissive serves TLS and plain text alike.
   remoting::TlsMode tls_mode = remoting::TlsMode::kPermissive;
+  int64_t slave_sync_delay_ms = 3000;       // SLAVE: first metadata sync from the master
+  int64_t slave_sync_interval_ms = 10000;   // SLAVE: metadata sync period
 };
 
 class BrokerController {
@@ -98,6 +101,8 @@ class BrokerController {
   // Delayed-message delivery: loaded at Start, running unless brokerRole is SLAVE.
   ScheduleMessageService& schedule_message_service() { return *schedule_; }
   TransactionalMessageService& transactional_message_service() { return *transactions_; }
+  // Master/slave replication (HA port, SYNC_MASTER wait, slave sync); valid after Start().
+  BrokerReplication& replication() { return *replication_; }
 
  private:
   void RegisterProcessors();
@@ -122,6 +127,7 @@ class BrokerController {
   std::unique_ptr<PullRequestHoldService> hold_;
   std::unique_ptr<TransactionalMessageService> transactions_;
   std::unique_ptr<TransactionCheckService> transaction_check_;  // masters only
+  std::unique_ptr<BrokerReplication> replication_;
   BrokerOuterApi outer_api_;
   std::unique_ptr<remoting::RemotingServer> server_;
   std::shared_ptr<ThreadPool> send_pool_;

@@ -41,12 +41,14 @@ std::vector<std::string> BrokerOuterApi::NameServerAddressList() const {
 
 std::vector<Status> BrokerOuterApi::RegisterBrokerAll(const BrokerIdentity& id,
                                                       const TopicConfigSerializeWrapper& topics,
-                                                      bool compressed, int64_t timeout_ms) {
+                                                      bool compressed, int64_t timeout_ms,
+                                                      RegisterBrokerResult* result) {
   RegisterBrokerBody body;
   body.topic_config_serialize_wrapper = topics;
   const std::string bytes = compressed ? body.EncodeCompressed() : body.ToJson();
   const int32_t crc = RocketmqCrc32(bytes);
   std::vector<Status> results;
+  bool answered = false;
   for (const std::string& addr : NameServerAddressList()) {
     RemotingCommand req = RemotingCommand::CreateRequest(RequestCode::kRegisterBroker);
     req.SetExtField("brokerId", std::to_string(id.broker_id));
@@ -66,6 +68,11 @@ std::vector<Status> BrokerOuterApi::RegisterBrokerAll(const BrokerIdentity& id,
     }
     if (st.ok()) {
       RMQ_LOG(kDebug) << "register broker to name server " << addr << " OK";
+      if (result != nullptr && !answered) {
+        answered = true;
+        result->ha_server_addr = resp->ext_fields().GetOr("haServerAddr");
+        result->master_addr = resp->ext_fields().GetOr("masterAddr");
+      }
     } else {
       RMQ_LOG(kWarn) << "register broker to name server " << addr << " failed: " << st.ToString();
     }

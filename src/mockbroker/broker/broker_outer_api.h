@@ -23,6 +23,13 @@ struct BrokerIdentity {
   std::string ha_server_addr;  // brokerIP2:haListenPort
 };
 
+// What a NameServer answers to REGISTER_BROKER (Java RegisterBrokerResult): the live master's HA
+// and remoting addresses of this broker name ("" when none), used by a slave.
+struct RegisterBrokerResult {
+  std::string ha_server_addr;
+  std::string master_addr;
+};
+
 class BrokerOuterApi {
  public:
   BrokerOuterApi();
@@ -38,9 +45,11 @@ class BrokerOuterApi {
   std::vector<std::string> NameServerAddressList() const;
 
   // Registers with every NameServer; returns one status per NameServer (in list order).
+  // `result` (may be null) receives the answer of the first NameServer that accepted the
+  // registration; it is left alone when none did.
   std::vector<Status> RegisterBrokerAll(const BrokerIdentity& id,
                                         const TopicConfigSerializeWrapper& topics, bool compressed,
-                                        int64_t timeout_ms);
+                                        int64_t timeout_ms, RegisterBrokerResult* result = nullptr);
   // Unregisters from every NameServer (errors logged).
   void UnregisterBrokerAll(const BrokerIdentity& id, int64_t timeout_ms);
 

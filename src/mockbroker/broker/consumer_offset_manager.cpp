@@ -31,6 +31,14 @@ Status ConsumerOffsetManager::Persist() {
   return PersistConfigFile(config_path_, text);
 }
 
+Status ConsumerOffsetManager::SyncFromMaster(const ConsumerOffsetSerializeWrapper& master) {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    for (const auto& [key, queues] : master.offset_table) table_[key] = queues;
+  }
+  return Persist();
+}
+
 void ConsumerOffsetManager::CommitOffset(const std::string& client_host, const std::string& group,
                                          const std::string& topic, int32_t queue_id,
                                          int64_t offset) {

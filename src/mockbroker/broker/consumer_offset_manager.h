@@ -33,6 +33,9 @@ class ConsumerOffsetManager {
   // Topics with offsets for `group`.
   std::set<std::string> WhichTopicByConsumer(const std::string& group) const;
   ConsumerOffsetSerializeWrapper Snapshot() const;
+  // SLAVE (Java SlaveSynchronize.syncConsumerOffset): the master's entries replace ours key by
+  // key (Java putAll), then the table is persisted.
+  Status SyncFromMaster(const ConsumerOffsetSerializeWrapper& master);
 
  private:
   const std::string config_path_;

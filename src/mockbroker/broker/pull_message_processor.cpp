@@ -164,7 +164,14 @@ std::optional<RemotingCommand> PullMessageProcessor::Process(
 
   resp.set_code(code);
   resp.set_remark(std::string(store::GetMessageStatusName(r.status)));
-  const int64_t suggest = r.suggest_pulling_from_slave ? sg->which_broker_when_consume_slowly : 0;
+  // Java 4.9.x: with slaveReadEnable a lagging consumer is sent to whichBrokerWhenConsumeSlowly
+  // and any other to the group's brokerId (0: a slave sends it back to its master); without it,
+  // always the master. (Java's SLAVE branch also sets PULL_RETRY_IMMEDIATELY, but the status
+  // switch that follows overwrites that code, so a slave serves the pull either way.)
+  int64_t suggest = 0;
+  if (cfg.slaveReadEnable) {
+    suggest = r.suggest_pulling_from_slave ? sg->which_broker_when_consume_slowly : sg->broker_id;
+  }
   resp.SetExtField("suggestWhichBrokerId", std::to_string(suggest));
   resp.SetExtField("nextBeginOffset", std::to_string(r.next_begin_offset));
   resp.SetExtField("maxOffset", std::to_string(r.max_offset));

@@ -49,6 +49,19 @@ void SubscriptionGroupManager::Write(const std::string& text) {
   (void)PersistConfigFile(config_path_, text);  // logged there
 }
 
+bool SubscriptionGroupManager::SyncFromMaster(const SubscriptionGroupWrapper& master) {
+  std::string text;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (data_version_ == master.data_version) return false;
+    data_version_ = master.data_version;
+    table_ = master.subscription_group_table;
+    text = EncodeLocked();
+  }
+  Write(text);
+  return true;
+}
+
 Status SubscriptionGroupManager::Persist() {
   std::string text;
   {

@@ -31,6 +31,9 @@ class SubscriptionGroupManager {
   void Update(const SubscriptionGroupConfig& config);
   bool Delete(const std::string& group);
   SubscriptionGroupWrapper BuildWrapper() const;
+  // SLAVE (Java SlaveSynchronize.syncSubscriptionGroupConfig): when the master's data version
+  // differs, takes its table and version wholesale and persists. True when it changed.
+  bool SyncFromMaster(const SubscriptionGroupWrapper& master);
 
  private:
   std::string EncodeLocked() const;

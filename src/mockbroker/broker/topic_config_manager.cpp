@@ -183,6 +183,20 @@ void TopicConfigManager::NextDataVersion() {
   data_version_.Next(clock_());
 }
 
+bool TopicConfigManager::SyncFromMaster(const TopicConfigSerializeWrapper& master) {
+  std::string text;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (data_version_ == master.data_version) return false;
+    data_version_ = master.data_version;
+    table_ = master.topic_config_table;
+    text = EncodeLocked();
+  }
+  std::lock_guard<std::mutex> lock(persist_mu_);
+  (void)PersistConfigFile(config_path_, text);  // logged there
+  return true;
+}
+
 TopicConfigSerializeWrapper TopicConfigManager::BuildSerializeWrapper() const {
   std::lock_guard<std::mutex> lock(mu_);
   TopicConfigSerializeWrapper w;

@@ -66,6 +66,9 @@ class TopicConfigManager {
   void NextDataVersion();
 
   TopicConfigSerializeWrapper BuildSerializeWrapper() const;
+  // SLAVE (Java SlaveSynchronize.syncTopicConfig): when the master's data version differs from
+  // ours, takes the master's table and version wholesale and persists. True when it changed.
+  bool SyncFromMaster(const TopicConfigSerializeWrapper& master);
   DataVersion data_version() const;
   bool IsSystemTopic(const std::string& topic) const;
 

@@ -63,6 +63,12 @@ class CommitLog {
   // Appends a batch of messages of one topic and queue as consecutive records in one file.
   PutMessageResult PutMessages(std::vector<MessageExt> msgs, const PutMessageOptions& options = {});
 
+  // SLAVE (HA): appends raw CommitLog bytes replicated from the master. `data` must start at
+  // GetMaxOffset() (on an empty CommitLog: at a file boundary, where the first file is created)
+  // and lie within one file, as the master sends it. InvalidArgument otherwise; the sticky
+  // flush failure when flushing failed. Implemented in commit_log_replica.cpp.
+  Status AppendData(int64_t start_offset, std::string_view data);
+
   // First byte still stored (0 when empty); end of the written data.
   int64_t GetMinOffset() const;
   int64_t GetMaxOffset() const { return queue_.GetMaxOffset(); }

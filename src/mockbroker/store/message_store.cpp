@@ -115,7 +115,9 @@ void MessageStore::Shutdown() {
   if (!running_.exchange(false)) return;
   // Let the dispatcher catch up (bounded) before stopping it.
   for (int i = 0; i < 500 && DispatchBehindBytes() > 0; ++i) {
-    if (!DispatchOnce()) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    if (DispatchOnce()) continue;
+    if (config_.brokerRole == BrokerRole::kSlave) break;  // a record only partly replicated
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   {
     std::lock_guard<std::mutex> lock(thread_mu_);
@@ -129,7 +131,10 @@ void MessageStore::Shutdown() {
   Status cl = commit_log_->flush_error();
   Status logics = FlushLogics();
   if (!logics.ok()) RMQ_LOG(kError) << "store shutdown: " << logics.ToString();
-  if (cl.ok() && logics.ok() && DispatchBehindBytes() == 0) {
+  // A slave may end with a record only partly received from its master; the next start's
+  // recovery drops it, so it does not make the shutdown unclean.
+  const bool dispatched = DispatchBehindBytes() == 0 || config_.brokerRole == BrokerRole::kSlave;
+  if (cl.ok() && logics.ok() && dispatched) {
     Status st = env_->RemoveFile(config_.AbortPath());
     if (!st.ok()) RMQ_LOG(kError) << "store shutdown: " << st.ToString();
   } else {
@@ -187,14 +192,11 @@ PutMessageResult MessageStore::PutMessage(MessageExt msg, const PutMessageOption
     r.error = Status::InvalidArgument("properties longer than 32767 bytes");
     return r;
   }
+  const bool wait = options.wait_store_msg_ok.value_or(msg.wait_store_msg_ok());
   const int64_t begin = env_->NowMillis();
   r = commit_log_->PutMessage(std::move(msg), options);
+  AfterAppend(&r, wait);
   RecordPut(r, begin);
-  if (r.appended()) {
-    std::lock_guard<std::mutex> lock(thread_mu_);
-    dispatch_wakeup_ = true;
-    dispatch_cv_.notify_one();
-  }
   return r;
 }
 
@@ -218,15 +220,37 @@ PutMessageResult MessageStore::PutMessages(std::vector<MessageExt> msgs,
       return r;
     }
   }
+  const bool wait =
+      options.wait_store_msg_ok.value_or(!msgs.empty() && msgs[0].wait_store_msg_ok());
   const int64_t begin = env_->NowMillis();
   r = commit_log_->PutMessages(std::move(msgs), options);
+  AfterAppend(&r, wait);
   RecordPut(r, begin);
-  if (r.appended()) {
+  return r;
+}
+
+void MessageStore::AfterAppend(PutMessageResult* r, bool wait) {
+  if (!r->appended()) return;
+  {
     std::lock_guard<std::mutex> lock(thread_mu_);
     dispatch_wakeup_ = true;
     dispatch_cv_.notify_one();
   }
-  return r;
+  if (replication_.data_appended) replication_.data_appended();
+  if (config_.brokerRole == BrokerRole::kSyncMaster && wait && replication_.wait_for_replica) {
+    PutMessageStatus replica =
+        replication_.wait_for_replica(r->append.wrote_offset + r->append.wrote_bytes);
+    if (replica != PutMessageStatus::kPutOk) r->status = replica;
+  }
+}
+
+Status MessageStore::AppendToCommitLog(int64_t start_offset, std::string_view data) {
+  if (!running_.load()) return Status::ShutdownInProgress("message store is not running");
+  ROCKETMQ_RETURN_IF_ERROR(commit_log_->AppendData(start_offset, data));
+  std::lock_guard<std::mutex> lock(thread_mu_);
+  dispatch_wakeup_ = true;
+  dispatch_cv_.notify_one();
+  return Status::OK();
 }
 
 const char* PutMessageStatusName(PutMessageStatus status) {

@@ -24,6 +24,7 @@
 #include <mutex>
 #include <set>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -44,6 +45,17 @@ namespace rocketmq::store {
 using MessageArrivingListener = std::function<void(const DispatchRequest& req)>;
 // Pull filter on the consume-queue tags code: true = deliver.
 using TagsCodeFilter = std::function<bool(int64_t tags_code)>;
+
+// How the store talks to the HA service (src/mockbroker/ha/), which it does not know. Both run
+// on the writer's thread after the append; either may be empty.
+struct ReplicationHooks {
+  // After every successful append (master roles): wakes the HA transfer threads.
+  std::function<void()> data_appended;
+  // SYNC_MASTER, message WAIT != false: blocks until a slave holds the CommitLog up to
+  // `next_offset` and returns PUT_OK, FLUSH_SLAVE_TIMEOUT or SLAVE_NOT_AVAILABLE (protocol.md
+  // §6 "Replication wait").
+  std::function<PutMessageStatus(int64_t next_offset)> wait_for_replica;
+};
 
 class MessageStore {
  public:
@@ -130,6 +142,12 @@ class MessageStore {
     return commit_log_->GetMaxOffset() - commit_log_->flushed_where();
   }
   CommitLog& commit_log() { return *commit_log_; }
+  // SLAVE: appends CommitLog bytes received from the master at `start_offset` (Java
+  // appendToCommitLog) and wakes the dispatcher, which rebuilds consume queues and index from
+  // them. See CommitLog::AppendData for the rules.
+  Status AppendToCommitLog(int64_t start_offset, std::string_view data);
+  // Installs the HA hooks. Call before the first put (the broker does it before serving).
+  void SetReplicationHooks(ReplicationHooks hooks) { replication_ = std::move(hooks); }
 
   int64_t GetMaxPhyOffset() const { return commit_log_->GetMaxOffset(); }
   int64_t GetMinPhyOffset() const { return commit_log_->GetMinOffset(); }
@@ -159,6 +177,9 @@ class MessageStore {
   void DoDispatch(const DispatchRequest& req);
   void TruncateDirtyLogicFiles(int64_t phy_offset);
   PutMessageStatus CheckStoreStatus(Status* why) const;
+  // After an append: wakes the dispatcher and the HA threads, and on a SYNC_MASTER waits for
+  // the slave when `wait` (WAIT != false); a failed replication status replaces the result's.
+  void AfterAppend(PutMessageResult* r, bool wait);
   bool CheckInDiskByCommitOffset(int64_t offset_py, int64_t max_offset_py) const;
   bool IsTheBatchFull(int32_t size_py, int32_t max_msg_nums, int64_t buffer_total,
                       int32_t message_total, bool in_disk) const;
@@ -193,6 +214,8 @@ class MessageStore {
   std::atomic<bool> disk_full_{false};
   std::atomic<int64_t> reput_from_offset_{0};
   std::atomic<int64_t> logics_timestamp_pending_{0};
+
+  ReplicationHooks replication_;  // set before the first put
 
   std::mutex listener_mu_;
   MessageArrivingListener listener_;  // guarded by listener_mu_

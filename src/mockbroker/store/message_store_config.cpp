@@ -110,6 +110,12 @@ Status MessageStoreConfig::LoadFromProperties(const Properties& props) {
       {"offsetCheckInSlave", boolean(&offsetCheckInSlave)},
       {"messageDelayLevel", str(&messageDelayLevel)},
       {"flushDelayOffsetInterval", i64(&flushDelayOffsetInterval)},
+      {"haMasterAddress", str(&haMasterAddress)},
+      {"haSendHeartbeatInterval", i32(&haSendHeartbeatInterval)},
+      {"haHousekeepingInterval", i32(&haHousekeepingInterval)},
+      {"haTransferBatchSize", i32(&haTransferBatchSize)},
+      {"haSlaveFallbehindMax", i64(&haSlaveFallbehindMax)},
+      {"slaveTimeout", i32(&slaveTimeout)},
   };
   for (const auto& [key, value] : props.entries()) {
     auto it = setters.find(key);
@@ -121,6 +127,7 @@ Status MessageStoreConfig::LoadFromProperties(const Properties& props) {
   if (mappedFileSizeConsumeQueue <= 0 || mappedFileSizeConsumeQueue % 20 != 0) {
     return Status::InvalidArgument("mappedFileSizeConsumeQueue must be a positive multiple of 20");
   }
+  if (haTransferBatchSize <= 0) return Status::InvalidArgument("haTransferBatchSize must be > 0");
   return Status::OK();
 }
 

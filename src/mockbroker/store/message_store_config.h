@@ -59,6 +59,15 @@ struct MessageStoreConfig {
   // Delay of each level (1-based), see ParseMessageDelayLevel.
   std::string messageDelayLevel = "1s 5s 10s 30s 1m 2m 3m 4m 5m 6m 7m 8m 9m 10m 20m 30m 1h 2h";
   int64_t flushDelayOffsetInterval = 10000;  // ms between writes of config/delayOffset.json
+  // --- HA (protocol.md §7; the HA listen port is BrokerConfig::haListenPort) ---
+  // "host:port" of the master's HA port for a SLAVE; "" (Java null) = learn it from the
+  // NameServer's REGISTER_BROKER answer. Used only when at least 6 characters long.
+  std::string haMasterAddress;
+  int32_t haSendHeartbeatInterval = 5000;    // ms without traffic before a heartbeat
+  int32_t haHousekeepingInterval = 20000;    // ms without reads before a link is dropped
+  int32_t haTransferBatchSize = 32768;       // bytes of CommitLog per transfer frame
+  int64_t haSlaveFallbehindMax = 268435456;  // bytes a slave may lag and still count (SYNC)
+  int32_t slaveTimeout = 3000;               // ms a SYNC_MASTER send waits for the slave
 
   // Not a MessageStoreConfig key: the broker's brokerIP1:listenPort, written as STOREHOST.
   SocketAddress storeHost;

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <ctime>
 
+#include "common/byte_order.h"
 #include "common/logging.h"
 #include "mockbroker/store/message_store.h"
 
@@ -89,6 +90,21 @@ int64_t MessageStore::DispatchBehindBytes() const {
   return commit_log_->GetMaxOffset() - reput_from_offset_.load();
 }
 
+namespace {
+
+// True when `rest` (the written bytes from a record start) holds the beginning of a record whose
+// remaining bytes are not written yet: a short header, or a valid magic with a TOTALSIZE past
+// the written data but inside the file (`room` bytes left in it).
+bool IsIncompleteRecord(std::string_view rest, int32_t room) {
+  if (rest.size() < static_cast<size_t>(kEndFileMinBlankLength)) return true;
+  const uint32_t magic = DecodeFixed32BE(rest.data() + kRecordMagicPos);
+  const auto total = static_cast<int32_t>(DecodeFixed32BE(rest.data()));
+  return (magic == kMessageMagicCodeV1 || magic == kMessageMagicCodeV2) && total > 0 &&
+         static_cast<size_t>(total) > rest.size() && total <= room;
+}
+
+}  // namespace
+
 bool MessageStore::DispatchOnce() {
   std::lock_guard<std::mutex> lock(dispatch_mu_);
   int64_t from = reput_from_offset_.load();
@@ -122,6 +138,8 @@ bool MessageStore::DispatchOnce() {
       reput_from_offset_.store(commit_log_->RollNextFile(file->file_from_offset() + pos));
       return true;
     } else {
+      // A slave receives the master's records in pieces (HA frames): wait for the rest.
+      if (IsIncompleteRecord(rest, file->file_size() - pos)) return progress;
       RMQ_LOG(kError) << "dispatch: invalid record at CommitLog offset "
                       << file->file_from_offset() + pos;
       return progress;
