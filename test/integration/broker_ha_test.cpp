@@ -136,7 +136,13 @@ TEST_F(HaFixture, TwoMastersBothInTheRoute) {
   ASSERT_EQ(CreateTopic("T2", 4).code(), ResponseCode::kSuccess);
   RemotingCommand create =
       Request(RequestCode::kUpdateAndCreateTopic,
-              {{"topic", "T2"}, {"readQueueNums", "4"}, {"writeQueueNums", "4"}, {"perm", "6"}});
+              {{"topic", "T2"},
+               {"defaultTopic", "TBW102"},
+               {"readQueueNums", "4"},
+               {"writeQueueNums", "4"},
+               {"perm", "6"},
+               {"topicFilterType", "SINGLE_TAG"},
+               {"order", "false"}});
   ASSERT_EQ(CallTo(Addr(*b), std::move(create)).code(), ResponseCode::kSuccess);
   ASSERT_TRUE(WaitFor([&] { return Route("T2").broker_datas.size() == 2; },
                       std::chrono::milliseconds(5000)));
