@@ -1,5 +1,8 @@
 #include "common/message_properties.h"
 
+#include <algorithm>
+
+#include "common/java_hash.h"
 #include "common/message_const.h"
 
 namespace rocketmq {
@@ -74,6 +77,20 @@ std::string AppendBatchProperties(std::string_view inner, std::string_view batch
   }
   out.append(batch);
   return out;
+}
+
+std::string EncodeInJavaHashMapOrder(const MessageProperties& props, size_t max_entries) {
+  std::vector<std::string> keys;
+  keys.reserve(props.size());
+  for (const auto& [k, v] : props) keys.push_back(k);
+  keys = JavaStringKeyOrder(std::move(keys),
+                            JavaHashMapTableSize(std::max(max_entries, props.size())));
+  MessageProperties ordered;
+  for (auto& k : keys) {
+    std::string value = *props.Find(k);
+    ordered.Set(std::move(k), std::move(value));
+  }
+  return ordered.Encode();
 }
 
 }  // namespace rocketmq

@@ -58,6 +58,13 @@ class MessageProperties {
   std::vector<Entry> entries_;  // few entries (about 4-15): linear search beats hashing
 };
 
+// Java MessageDecoder.messageProperties2String over a java.util.HashMap (default capacity) that
+// received the entries of `props` in their order and held at most `max_entries` entries at once
+// (0: props.size(); the bucket table never shrinks, so a key removed after insertion still
+// counts): the pairs in HashMap iteration order. This is the order Java brokers write whenever
+// they re-encode a decoded or edited property map.
+std::string EncodeInJavaHashMapOrder(const MessageProperties& props, size_t max_entries = 0);
+
 // What a 4.9.x broker stores as the properties of one inner message of a SEND_BATCH_MESSAGE:
 // the inner message's own string, then - if both are non-empty and `inner` does not already end
 // with 0x02 - one 0x02, then the batch-level string (header `i` plus the broker's additions such

@@ -1,6 +1,7 @@
-// Small string helpers shared by the message codecs: hex and splitting.
+// Small string helpers shared by the message codecs: hex, splitting and Java number parsing.
 #pragma once
 
+#include <charconv>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,5 +17,22 @@ bool HexDecode(std::string_view hex, std::string* out);
 
 // Splits on every occurrence of `sep`, dropping empty pieces ("a  b" -> {"a", "b"}).
 std::vector<std::string> SplitSkipEmpty(std::string_view text, char sep);
+
+// Java Integer.parseInt / Long.parseLong (by the width of Int): an optional sign, decimal digits
+// only, no blanks, range-checked. False, leaving `out` unchanged, where Java would throw.
+template <typename Int>
+bool ParseJavaInteger(std::string_view text, Int* out) {
+  if (!text.empty() && text[0] == '+') {
+    text.remove_prefix(1);
+    if (!text.empty() && text[0] == '-') return false;
+  }
+  if (text.empty()) return false;
+  Int value{};
+  const char* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, value, 10);
+  if (ec != std::errc() || ptr != end) return false;
+  *out = value;
+  return true;
+}
 
 }  // namespace rocketmq

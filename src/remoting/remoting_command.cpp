@@ -9,6 +9,7 @@
 
 #include "common/byte_order.h"
 #include "common/json_writer.h"
+#include "common/string_util.h"
 
 namespace rocketmq::remoting {
 
@@ -28,22 +29,6 @@ constexpr uint32_t kMaxHeaderLength = 0x00FFFFFF;
 LanguageCode LanguageFromNumber(int64_t n) {
   if (n >= 0 && static_cast<size_t>(n) < kLanguageCount) return static_cast<LanguageCode>(n);
   return LanguageCode::kOther;
-}
-
-// Java Integer/Long.parseLong: optional sign, decimal digits only, no blanks, range-checked.
-template <typename Int>
-bool ParseJavaInteger(std::string_view text, Int* out) {
-  if (!text.empty() && text[0] == '+') {
-    text.remove_prefix(1);
-    if (!text.empty() && text[0] == '-') return false;
-  }
-  if (text.empty()) return false;
-  Int value{};
-  const char* end = text.data() + text.size();
-  auto [ptr, ec] = std::from_chars(text.data(), end, value, 10);
-  if (ec != std::errc() || ptr != end) return false;
-  *out = value;
-  return true;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -119,5 +119,24 @@ TEST(MessagePropertiesTest, AppendBatchPropertiesInsertsOneSeparator) {
                         "1"));
 }
 
+TEST(EncodeInJavaHashMapOrderTest, MatchesTheJavaBrokerStoredOrder) {
+  // A 4.9.8 broker stored a send with KEYS, UNIQ_KEY, WAIT, TAGS (+ CLUSTER, - WAIT) as
+  // KEYS, UNIQ_KEY, CLUSTER, TAGS. UNIQ_KEY and CLUSTER share a bucket, where insertion order
+  // decides; the others land in bucket order whatever the input order.
+  MessageProperties p;
+  p.Set("TAGS", "TagA");
+  p.Set("UNIQ_KEY", "U");
+  p.Set("KEYS", "K1");
+  p.Set("CLUSTER", "DefaultCluster");
+  MessageProperties expected;
+  expected.Set("KEYS", "K1");
+  expected.Set("UNIQ_KEY", "U");
+  expected.Set("CLUSTER", "DefaultCluster");
+  expected.Set("TAGS", "TagA");
+  EXPECT_EQ(EncodeInJavaHashMapOrder(p, 5), expected.Encode());
+  EXPECT_EQ(EncodeInJavaHashMapOrder(p), expected.Encode());
+  EXPECT_EQ(EncodeInJavaHashMapOrder(MessageProperties()), "");
+}
+
 }  // namespace
 }  // namespace rocketmq

@@ -37,6 +37,10 @@ struct BrokerConfig {
   bool traceTopicEnable = false;
   std::string msgTraceTopicName = "RMQ_SYS_TRACE_TOPIC";
   bool rejectTransactionMessage = false;
+  int64_t transactionTimeOut = 6000;         // ms before a half message is first checked
+  int32_t transactionCheckMax = 15;          // checks before a half message is discarded
+  int64_t transactionCheckInterval = 60000;  // ms between two scans of the half queues
+  bool storeReplyMessageEnable = true;       // also store SEND_REPLY_MESSAGE messages
   bool notifyConsumerIdsChangedEnable = true;
   bool longPollingEnable = true;
   int64_t shortPollingTimeMills = 1000;       // ms a pull is held without long polling

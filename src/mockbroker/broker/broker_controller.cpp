@@ -10,8 +10,10 @@
 #include "mockbroker/broker/admin_broker_processor.h"
 #include "mockbroker/broker/client_manage_processor.h"
 #include "mockbroker/broker/consumer_manage_processor.h"
+#include "mockbroker/broker/end_transaction_processor.h"
 #include "mockbroker/broker/pull_message_processor.h"
 #include "mockbroker/broker/query_message_processor.h"
+#include "mockbroker/broker/reply_message_processor.h"
 #include "mockbroker/broker/send_message_processor.h"
 #include "remoting/request_code.h"
 
@@ -134,6 +136,8 @@ Status BrokerController::Start() {
     return st;
   }
 
+  transactions_ = std::make_unique<TransactionalMessageService>(this);
+
   auto pull = std::make_shared<PullMessageProcessor>(this);
   hold_ = std::make_unique<PullRequestHoldService>(
       store_.get(),
@@ -165,6 +169,10 @@ Status BrokerController::Start() {
   topics_->SetChangeListener([this] { RegisterBrokerAll(); });
   serving_ = true;
   started_ = true;
+  if (store_config_.brokerRole != store::BrokerRole::kSlave) {
+    transaction_check_ = std::make_unique<TransactionCheckService>(this, transactions_.get());
+    transaction_check_->Start();
+  }
   RegisterBrokerAll();
   scheduler_ = std::thread([this] { SchedulerLoop(); });
   RMQ_LOG(kInfo) << BootSuccessLine();
@@ -179,6 +187,8 @@ void BrokerController::RegisterProcessors() {
   query_pool_ = std::make_shared<ThreadPool>("QueryMessageThr", 2, 20000);
   admin_pool_ = std::make_shared<ThreadPool>("AdminBrokerThr", 2, 10000);
   client_pool_ = std::make_shared<ThreadPool>("ClientManageThr", 2, 1000000);
+  end_transaction_pool_ = std::make_shared<ThreadPool>("EndTransactionThr", 2, 100000);
+  reply_pool_ = std::make_shared<ThreadPool>("ProcessReplyMsgThr", 4, 10000);
 
   auto gate = [this](std::shared_ptr<remoting::RequestProcessor> p) {
     return std::make_shared<GatedProcessor>(std::move(p), &serving_);
@@ -188,6 +198,12 @@ void BrokerController::RegisterProcessors() {
        {RequestCode::kSendMessage, RequestCode::kSendMessageV2, RequestCode::kSendBatchMessage}) {
     server_->RegisterProcessor(code, send, send_pool_);
   }
+  server_->RegisterProcessor(RequestCode::kEndTransaction,
+                             gate(std::make_shared<EndTransactionProcessor>(this)),
+                             end_transaction_pool_);
+  auto reply = gate(std::make_shared<ReplyMessageProcessor>(this));
+  server_->RegisterProcessor(RequestCode::kSendReplyMessage, reply, reply_pool_);
+  server_->RegisterProcessor(RequestCode::kSendReplyMessageV2, reply, reply_pool_);
   server_->RegisterProcessor(RequestCode::kPullMessage,
                              gate(std::make_shared<PullMessageProcessor>(this)), pull_pool_);
   auto query = gate(std::make_shared<QueryMessageProcessor>(this));
@@ -282,11 +298,13 @@ void BrokerController::Shutdown() {
   }
   cv_.notify_all();
   if (scheduler_.joinable()) scheduler_.join();
+  if (transaction_check_) transaction_check_->Shutdown();
   outer_api_.UnregisterBrokerAll(Identity(), broker_config_.registerBrokerTimeoutMills);
   serving_ = false;
   server_->Shutdown();
   hold_->Shutdown();
-  for (auto* pool : {&send_pool_, &pull_pool_, &query_pool_, &admin_pool_, &client_pool_}) {
+  for (auto* pool : {&send_pool_, &pull_pool_, &query_pool_, &admin_pool_, &client_pool_,
+                     &end_transaction_pool_, &reply_pool_}) {
     if (*pool) (*pool)->Shutdown();
   }
   (void)offsets_->Persist();

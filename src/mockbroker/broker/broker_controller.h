@@ -6,7 +6,8 @@
 // at shutdown).
 //
 // Threads: the remoting server's loop/worker threads and the processor pools (send, pull,
-// query, admin, client), the pull-hold thread, one scheduler thread (registration, offset flush
+// query, admin, client, end-transaction, reply), the pull-hold thread, the transaction check
+// thread (masters), one scheduler thread (registration, offset flush
 // every flushConsumerOffsetInterval, client-channel expiry scan every 10 s) and the store's
 // threads. Start/Shutdown are called from one owner thread; Shutdown() is idempotent and run by
 // the destructor.
@@ -32,6 +33,8 @@
 #include "mockbroker/broker/rebalance_lock_manager.h"
 #include "mockbroker/broker/subscription_group_manager.h"
 #include "mockbroker/broker/topic_config_manager.h"
+#include "mockbroker/broker/transaction/transaction_check_service.h"
+#include "mockbroker/broker/transaction/transactional_message_service.h"
 #include "mockbroker/store/message_store.h"
 #include "remoting/remoting_server.h"
 
@@ -83,6 +86,7 @@ class BrokerController {
   PullRequestHoldService& pull_request_hold_service() { return *hold_; }
   BrokerOuterApi& outer_api() { return outer_api_; }
   RebalanceLockManager& rebalance_lock_manager() { return locks_; }
+  TransactionalMessageService& transactional_message_service() { return *transactions_; }
 
  private:
   void RegisterProcessors();
@@ -104,6 +108,8 @@ class BrokerController {
   RebalanceLockManager locks_;
   std::unique_ptr<store::MessageStore> store_;
   std::unique_ptr<PullRequestHoldService> hold_;
+  std::unique_ptr<TransactionalMessageService> transactions_;
+  std::unique_ptr<TransactionCheckService> transaction_check_;  // masters only
   BrokerOuterApi outer_api_;
   std::unique_ptr<remoting::RemotingServer> server_;
   std::shared_ptr<ThreadPool> send_pool_;
@@ -111,6 +117,8 @@ class BrokerController {
   std::shared_ptr<ThreadPool> query_pool_;
   std::shared_ptr<ThreadPool> admin_pool_;
   std::shared_ptr<ThreadPool> client_pool_;
+  std::shared_ptr<ThreadPool> end_transaction_pool_;
+  std::shared_ptr<ThreadPool> reply_pool_;
 
   std::mutex register_mu_;  // one registration at a time
   std::atomic<bool> serving_{false};

@@ -9,6 +9,7 @@ void ProducerManager::RegisterProducer(const std::string& group, const ClientCha
   std::lock_guard<std::mutex> lock(mu_);
   auto& chans = groups_[group];
   if (chans.count(info.channel->id()) == 0) {
+    client_channels_[info.client_id] = info.channel;
     RMQ_LOG(kInfo) << "new producer connected, group: " << group
                    << " channel: " << info.channel->RemoteAddress();
   }
@@ -20,6 +21,7 @@ void ProducerManager::UnregisterProducer(const std::string& group, const ClientC
   auto it = groups_.find(group);
   if (it == groups_.end()) return;
   if (it->second.erase(info.channel->id()) != 0) {
+    client_channels_.erase(info.client_id);
     RMQ_LOG(kInfo) << "unregister a producer " << group << " from groupChannelTable "
                    << info.client_id;
   }
@@ -29,9 +31,18 @@ void ProducerManager::UnregisterProducer(const std::string& group, const ClientC
 void ProducerManager::DoChannelCloseEvent(uint64_t channel_id) {
   std::lock_guard<std::mutex> lock(mu_);
   for (auto it = groups_.begin(); it != groups_.end();) {
-    it->second.erase(channel_id);
+    auto c = it->second.find(channel_id);
+    if (c != it->second.end()) {
+      ForgetClientLocked(c->second);
+      it->second.erase(c);
+    }
     it = it->second.empty() ? groups_.erase(it) : std::next(it);
   }
+}
+
+void ProducerManager::ForgetClientLocked(const ClientChannelInfo& info) {
+  auto it = client_channels_.find(info.client_id);
+  if (it != client_channels_.end() && it->second == info.channel) client_channels_.erase(it);
 }
 
 void ProducerManager::ScanNotActiveChannel(int64_t now_ms) {
@@ -45,6 +56,7 @@ void ProducerManager::ScanNotActiveChannel(int64_t now_ms) {
                          << "] from ProducerManager "
                          << "groupChannelTable, producer group name: " << it->first;
           expired.push_back(c->second.channel);
+          ForgetClientLocked(c->second);
           c = it->second.erase(c);
         } else {
           ++c;
@@ -63,6 +75,35 @@ std::vector<ClientChannelInfo> ProducerManager::GetConnections(const std::string
   if (it == groups_.end()) return out;
   for (const auto& [id, info] : it->second) out.push_back(info);
   return out;
+}
+
+std::shared_ptr<remoting::Channel> ProducerManager::GetAvailableChannel(const std::string& group) {
+  constexpr int kRetryCount = 3;  // Java GET_AVAILABLE_CHANNEL_RETRY_COUNT
+  std::vector<std::shared_ptr<remoting::Channel>> channels;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto it = groups_.find(group);
+    if (it != groups_.end()) {
+      for (const auto& [id, info] : it->second) channels.push_back(info.channel);
+    }
+  }
+  if (channels.empty()) {
+    RMQ_LOG(kWarn) << "Check transaction failed, channel table is empty. groupId=" << group;
+    return nullptr;
+  }
+  size_t index = (rotation_.fetch_add(1) + 1) % channels.size();
+  for (int tried = 0; tried <= kRetryCount; ++tried) {
+    if (channels[index]->IsActive()) return channels[index];
+    index = (index + 1) % channels.size();
+  }
+  return nullptr;
+}
+
+std::shared_ptr<remoting::Channel> ProducerManager::FindChannel(
+    const std::string& client_id) const {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = client_channels_.find(client_id);
+  return it == client_channels_.end() ? nullptr : it->second;
 }
 
 }  // namespace rocketmq::broker

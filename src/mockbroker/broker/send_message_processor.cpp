@@ -5,12 +5,12 @@
 #include <string>
 #include <vector>
 
-#include "common/java_hash.h"
 #include "common/logging.h"
 #include "common/message_decoder.h"
 #include "common/message_ext.h"
 #include "common/response_code.h"
 #include "mockbroker/broker/broker_controller.h"
+#include "mockbroker/broker/send_message_check.h"
 #include "remoting/request_code.h"
 
 namespace rocketmq::broker {
@@ -20,84 +20,11 @@ using remoting::RequestCode;
 
 namespace {
 
-constexpr char kFaqSuffix[] = "\nSee http://rocketmq.apache.org/docs/faq/ for further details.";
 constexpr int32_t kVersionV3_4_9 = 166;  // MQVersion ordinal of V3_4_9
-
-// SendMessageRequestHeader, from either the long (V1) or the short (V2) field names.
-struct SendHeader {
-  std::string producer_group;
-  std::string topic;
-  std::string default_topic;
-  int32_t default_topic_queue_nums = 0;
-  int32_t queue_id = 0;
-  int32_t sys_flag = 0;
-  int64_t born_timestamp = 0;
-  int32_t flag = 0;
-  std::string properties;
-  int32_t reconsume_times = 0;
-  bool unit_mode = false;
-  std::optional<int32_t> max_reconsume_times;
-  bool batch = false;
-};
-
-Result<SendHeader> ParseSendHeader(const RemotingCommand& req) {
-  const bool v2 =
-      req.code() == RequestCode::kSendMessageV2 || req.code() == RequestCode::kSendBatchMessage;
-  auto name = [v2](const char* shortn, const char* longn) { return v2 ? shortn : longn; };
-  SendHeader h;
-  auto str = [&](const char* s, const char* l, std::string* out) -> Status {
-    Result<std::string> v = req.GetExtString(name(s, l));
-    if (!v.ok()) {
-      return Status::InvalidArgument(std::string("the custom field <") + l + "> is null");
-    }
-    *out = *v;
-    return Status::OK();
-  };
-  auto i32 = [&](const char* s, const char* l, int32_t* out, bool required) -> Status {
-    Result<int32_t> v = req.GetExtInt32(name(s, l));
-    if (!v.ok()) {
-      if (!required && v.status().code() == kCodeNotFound) return Status::OK();
-      return Status::InvalidArgument(std::string("the custom field <") + l + "> is null");
-    }
-    *out = *v;
-    return Status::OK();
-  };
-  ROCKETMQ_RETURN_IF_ERROR(str("a", "producerGroup", &h.producer_group));
-  ROCKETMQ_RETURN_IF_ERROR(str("b", "topic", &h.topic));
-  ROCKETMQ_RETURN_IF_ERROR(str("c", "defaultTopic", &h.default_topic));
-  ROCKETMQ_RETURN_IF_ERROR(i32("d", "defaultTopicQueueNums", &h.default_topic_queue_nums, true));
-  ROCKETMQ_RETURN_IF_ERROR(i32("e", "queueId", &h.queue_id, true));
-  ROCKETMQ_RETURN_IF_ERROR(i32("f", "sysFlag", &h.sys_flag, true));
-  Result<int64_t> born = req.GetExtInt64(name("g", "bornTimestamp"));
-  if (!born.ok()) return Status::InvalidArgument("the custom field <bornTimestamp> is null");
-  h.born_timestamp = *born;
-  ROCKETMQ_RETURN_IF_ERROR(i32("h", "flag", &h.flag, true));
-  h.properties = req.ext_fields().GetOr(name("i", "properties"));
-  ROCKETMQ_RETURN_IF_ERROR(i32("j", "reconsumeTimes", &h.reconsume_times, false));
-  h.unit_mode = req.GetExtBool(name("k", "unitMode"));
-  int32_t max_times = 0;
-  if (req.ext_fields().Has(name("l", "maxReconsumeTimes"))) {
-    ROCKETMQ_RETURN_IF_ERROR(i32("l", "maxReconsumeTimes", &max_times, true));
-    h.max_reconsume_times = max_times;
-  }
-  h.batch = req.GetExtBool(name("m", "batch")) || req.code() == RequestCode::kSendBatchMessage;
-  return h;
-}
 
 int RandomInt(int bound) {
   static thread_local std::mt19937 rng(std::random_device{}());
   return bound <= 0 ? 0 : static_cast<int>(rng() % static_cast<unsigned>(bound));
-}
-
-// Java MessageDecoder.messageProperties2String over a HashMap built from `props` (insertion
-// order = `props` order): entries in HashMap iteration order.
-std::string JavaHashMapPropertiesString(const MessageProperties& props, size_t max_entries) {
-  std::vector<std::string> keys;
-  for (const auto& [k, v] : props) keys.push_back(k);
-  keys = JavaStringKeyOrder(keys, JavaHashMapTableSize(max_entries));
-  MessageProperties ordered;
-  for (const auto& k : keys) ordered.Set(k, *props.Find(k));
-  return ordered.Encode();
 }
 
 // Java Boolean.parseBoolean (Message.isWaitStoreMsgOK: absent = true, else parseBoolean).
@@ -177,42 +104,9 @@ std::optional<RemotingCommand> SendMessageProcessor::ProcessRequest(
   }
   SendHeader h = std::move(*parsed);
   TopicConfigManager& topics = controller_->topic_config_manager();
-
-  // --- msgCheck ---
-  std::optional<TopicConfig> existing = topics.Select(h.topic);
-  if (!PermIsWriteable(cfg.brokerPermission) && existing && existing->order) {
-    return fail(ResponseCode::kNoPermission,
-                "the broker[" + cfg.brokerIP1 + "] sending message is forbidden");
-  }
-  std::string invalid = ValidateTopicName(h.topic);
-  if (!invalid.empty()) return fail(ResponseCode::kSystemError, invalid);
-  if (IsNotAllowedSendTopic(h.topic)) {
-    return fail(ResponseCode::kNoPermission,
-                "Sending message to topic[" + h.topic + "] is forbidden.");
-  }
-  std::optional<TopicConfig> tc = existing;
-  if (!tc) {
-    const bool retry = h.topic.rfind(kRetryGroupTopicPrefix, 0) == 0;
-    int32_t topic_sys_flag = 0;
-    if (h.unit_mode) topic_sys_flag = retry ? kTopicFlagUnitSub : kTopicFlagUnit;
-    tc = topics.CreateTopicInSendMessageMethod(h.topic, h.default_topic, h.default_topic_queue_nums,
-                                               topic_sys_flag);
-    if (!tc && retry) {
-      tc = topics.CreateTopicInSendMessageBackMethod(h.topic, 1, kPermRead | kPermWrite,
-                                                     topic_sys_flag);
-    }
-    if (!tc) {
-      return fail(ResponseCode::kTopicNotExist,
-                  "topic[" + h.topic + "] not exist, apply first please!" + kFaqSuffix);
-    }
-  }
-  const int32_t id_valid = std::max(tc->write_queue_nums, tc->read_queue_nums);
-  if (h.queue_id >= id_valid) {
-    std::string info = "request queueId[" + std::to_string(h.queue_id) + "] is illegal, " +
-                       TopicConfigToJavaString(*tc) + " Producer: " + channel->RemoteAddress();
-    RMQ_LOG(kWarn) << info;
-    return fail(ResponseCode::kSystemError, info);
-  }
+  MsgCheckResult check = MsgCheck(controller_, channel, h);
+  if (!check.ok()) return fail(check.code, std::move(check.remark));
+  std::optional<TopicConfig> tc = std::move(check.topic_config);
 
   // --- build the message(s) ---
   int32_t queue_id = h.queue_id < 0 ? RandomInt(tc->write_queue_nums) : h.queue_id;
@@ -233,7 +127,7 @@ std::optional<RemotingCommand> SendMessageProcessor::ProcessRequest(
     if (request.version() >= kVersionV3_4_9 && h.max_reconsume_times) {
       max_times = *h.max_reconsume_times;
     }
-    if (h.reconsume_times >= max_times) {
+    if (h.reconsume_times.value_or(0) >= max_times) {
       topic = kDlqGroupTopicPrefix + group;
       queue_id = 0;
       TopicConfig dlq =
@@ -252,7 +146,7 @@ std::optional<RemotingCommand> SendMessageProcessor::ProcessRequest(
     m->set_born_timestamp(h.born_timestamp);
     if (born) m->set_born_host(*born);
     m->set_store_host(controller_->store_host());
-    m->set_reconsume_times(h.reconsume_times);
+    m->set_reconsume_times(h.reconsume_times.value_or(0));
   };
 
   store::PutMessageResult result;
@@ -268,7 +162,7 @@ std::optional<RemotingCommand> SendMessageProcessor::ProcessRequest(
     MessageProperties batch_props = MessageProperties::Decode(h.properties);
     size_t max_entries = batch_props.size() + (batch_props.Contains(kPropertyCluster) ? 0 : 1);
     batch_props.Set(kPropertyCluster, cfg.brokerClusterName);
-    const std::string batch_string = JavaHashMapPropertiesString(batch_props, max_entries);
+    const std::string batch_string = EncodeInJavaHashMapOrder(batch_props, max_entries);
     std::vector<MessageExt> msgs;
     store::PutMessageOptions options;
     // The flush wait follows the batch-level WAIT (Java reads it from the MessageExtBatch).
@@ -304,7 +198,7 @@ std::optional<RemotingCommand> SendMessageProcessor::ProcessRequest(
       }
     }
     MessageProperties stored =
-        MessageProperties::Decode(JavaHashMapPropertiesString(props, max_entries));
+        MessageProperties::Decode(EncodeInJavaHashMapOrder(props, max_entries));
     if (TransactionType(sys_flag) == kSysFlagTransactionPreparedType) {
       // Java TransactionalMessageBridge.parseHalfMessageInner.
       stored.Set(kPropertyRealTopic, topic);
