@@ -68,9 +68,11 @@ TEST_F(ProducerFailoverTest, SendsMoveToTheSurvivingBrokerGroup) {
   std::set<std::string> used;
   RunKillScenario(this, producer.get(), "FailTopic", broker_b_.get(), &used);
   EXPECT_EQ(used.size(), 2u);  // round robin reached both groups before the kill
-  size_t stored = PullAll(BrokerAddr(), "FailTopic", 0, 1).size() +
-                  PullAll(BrokerAddr(), "FailTopic", 1, 1).size();
-  EXPECT_GE(stored, 30u);
+  EXPECT_TRUE(WaitFor([&] {
+    return PullAll(BrokerAddr(), "FailTopic", 0).size() +
+               PullAll(BrokerAddr(), "FailTopic", 1).size() >=
+           30u;
+  }));
   producer->shutdown();
 }
 

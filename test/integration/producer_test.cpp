@@ -101,8 +101,10 @@ TEST_F(ProducerTest, AsyncSendReportsEveryResultOnALibraryThread) {
   EXPECT_EQ(errors.load(), 0);
   EXPECT_FALSE(on_caller_thread.load());
   ASSERT_EQ(results.size(), static_cast<size_t>(kCount));
+  std::map<int, size_t> per_queue;
+  for (const auto& [id, entry] : results) per_queue[entry.first.getMessageQueue().getQueueId()]++;
   for (int q = 0; q < 2; ++q) {
-    for (const MessageExt& m : PullAll(BrokerAddr(), "AsyncTopic", q, 1)) {
+    for (const MessageExt& m : PullAll(BrokerAddr(), "AsyncTopic", q, per_queue[q])) {
       auto it = results.find(m.unique_key());
       ASSERT_NE(it, results.end());
       EXPECT_EQ(it->second.second, m.body());
