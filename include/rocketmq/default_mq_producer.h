@@ -24,6 +24,7 @@
 #include "rocketmq/mq_exception.h"
 #include "rocketmq/mq_message.h"
 #include "rocketmq/mq_message_queue.h"
+#include "rocketmq/request_callback.h"
 #include "rocketmq/send_callback.h"
 #include "rocketmq/send_result.h"
 #include "rocketmq/session_credentials.h"
@@ -115,6 +116,14 @@ class DefaultMQProducer {
   // Threads running asynchronous sends and their callbacks (default: CPU count, at least 2).
   void setCallbackThreads(int threads);
 
+  // ---- settings by name (before start()) ----
+  // Sets the setting `key` (its Java name, e.g. "sendMsgTimeout") from text ("3000"); the keys,
+  // types and ranges are listed in docs/settings.md. Throws MQClientException for an unknown key,
+  // a value of the wrong type or out of range, or after start().
+  void set(const std::string& key, const std::string& value);
+  // The current value of `key` as text. Throws MQClientException for an unknown key.
+  std::string get(const std::string& key) const;
+
   // The client id "clientIP@instanceName" (valid after start()).
   std::string getClientId() const;
 
@@ -159,11 +168,29 @@ class DefaultMQProducer {
   void sendOneway(MQMessage& msg, const MQMessageQueue& mq);
   void sendOneway(MQMessage& msg, MessageQueueSelector* selector, void* arg);
 
+  // ---- request-reply: the message gets CORRELATION_ID, REPLY_TO_CLIENT and TTL; a consumer
+  // answers with createReplyMessage() (rocketmq/reply_message.h) ----
+  // Sends `msg` and waits up to `timeout_ms` for its reply. Throws RequestTimeoutException when
+  // the request was stored but no reply came, MQClientException when it could not be sent.
+  MQMessage request(MQMessage& msg, long timeout_ms);
+  MQMessage request(MQMessage& msg, const MQMessageQueue& mq, long timeout_ms);
+  MQMessage request(MQMessage& msg, MessageQueueSelector* selector, void* arg, long timeout_ms);
+  // Asynchronous forms: `callback` (not owned; valid until called) gets the reply or the error.
+  void request(MQMessage& msg, RequestCallback* callback, long timeout_ms);
+  void request(MQMessage& msg, const MQMessageQueue& mq, RequestCallback* callback,
+               long timeout_ms);
+  void request(MQMessage& msg, MessageQueueSelector* selector, void* arg, RequestCallback* callback,
+               long timeout_ms);
+
   // The writable queues of `topic` (fetching its route when needed); topic names without
   // namespace. Throws MQClientException when the topic has no route.
   std::vector<MQMessageQueue> fetchPublishMessageQueues(const std::string& topic);
 
   class Impl;
+
+ protected:
+  // For TransactionMQProducer.
+  Impl& impl() const { return *impl_; }
 
  private:
   std::unique_ptr<Impl> impl_;

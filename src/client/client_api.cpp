@@ -141,7 +141,14 @@ Result<TopicList> ClientApi::GetTopicListFromNameServer(int64_t timeout_ms) {
 
 RemotingCommand ClientApi::BuildSendRequest(const Message& msg,
                                             const SendMessageRequestHeader& header, bool v2) {
-  const bool reply = msg.GetProperty(kPropertyMessageType) == kReplyMessageFlag;
+  RemotingCommand request =
+      BuildSendRequest(header, msg.GetProperty(kPropertyMessageType) == kReplyMessageFlag, v2);
+  request.set_body(msg.body());
+  return request;
+}
+
+RemotingCommand ClientApi::BuildSendRequest(const SendMessageRequestHeader& header, bool reply,
+                                            bool v2) {
   int32_t code;
   if (header.batch) {
     code = RequestCode::kSendBatchMessage;
@@ -157,7 +164,6 @@ RemotingCommand ClientApi::BuildSendRequest(const Message& msg,
   } else {
     header.EncodeV1(request);
   }
-  request.set_body(msg.body());
   return request;
 }
 

@@ -88,6 +88,9 @@ class ClientApi {
   static remoting::RemotingCommand BuildSendRequest(const Message& msg,
                                                     const SendMessageRequestHeader& header,
                                                     bool v2 = true);
+  // The same without a body; `reply` picks SEND_REPLY_MESSAGE(_V2) (MSG_TYPE=reply).
+  static remoting::RemotingCommand BuildSendRequest(const SendMessageRequestHeader& header,
+                                                    bool reply, bool v2);
   Result<SendResult> SendMessageSync(const std::string& addr, const SentMessageInfo& info,
                                      remoting::RemotingCommand request, int64_t timeout_ms);
   // `callback` runs once on the remoting callback pool.

@@ -9,7 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "client/request_headers.h"
 #include "client/topic_publish_info.h"
+#include "common/message_ext.h"
 #include "common/message_queue.h"
 #include "common/model/heartbeat_data.h"
 
@@ -25,6 +27,15 @@ class ProducerInner {
   // A new queue list for `topic` (built from a changed route).
   virtual void UpdateTopicPublishInfo(const std::string& topic,
                                       std::shared_ptr<const TopicPublishInfo> info) = 0;
+  // The broker at `broker_addr` asks for the outcome of the local transaction of the half
+  // message `msg` (CHECK_TRANSACTION_STATE). Only transactional producers answer; they must not
+  // block the calling (remoting processor) thread.
+  virtual void CheckTransactionState(const std::string& broker_addr, const MessageExt& msg,
+                                     const CheckTransactionStateRequestHeader& header) {
+    (void)broker_addr;
+    (void)msg;
+    (void)header;
+  }
 };
 
 // Java MessageModel / ConsumeType, as their wire names.

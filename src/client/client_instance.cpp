@@ -3,8 +3,11 @@
 #include <algorithm>
 #include <random>
 
+#include "client/producer_processors.h"
 #include "common/logging.h"
+#include "common/time_util.h"
 #include "remoting/acl_rpc_hook.h"
+#include "remoting/request_code.h"
 
 namespace rocketmq::client {
 
@@ -37,6 +40,10 @@ ClientInstance::ClientInstance(ClientConfig config, std::string client_id)
   if (config_.HasCredentials()) {
     remoting_->RegisterRpcHook(std::make_shared<remoting::AclRpcHook>(config_.credentials));
   }
+  remoting_->RegisterProcessor(remoting::RequestCode::kCheckTransactionState,
+                               MakeCheckTransactionStateProcessor(this));
+  remoting_->RegisterProcessor(remoting::RequestCode::kPushReplyMessageToClient,
+                               MakeReplyMessageProcessor(this));
 }
 
 ClientInstance::~ClientInstance() { Shutdown(); }
@@ -57,6 +64,8 @@ Status ClientInstance::Start() {
       1000, config_.heartbeat_broker_interval_ms);
   scheduler_.Schedule([this] { PersistAllConsumerOffsets(); }, 10000,
                       config_.persist_consumer_offset_interval_ms);
+  // Java RequestFutureHolder: expired requests fail every second (first after 3 s).
+  scheduler_.Schedule([this] { request_futures_.ScanExpired(SteadyMillis()); }, 3000, 1000);
   started_ = true;
   RMQ_LOG(kInfo) << "client instance " << client_id_ << " started";
   return Status::OK();
@@ -68,6 +77,8 @@ void ClientInstance::Shutdown() {
   shut_down_ = true;
   if (!started_) return;
   scheduler_.Shutdown();
+  request_futures_.FailAll(
+      Status::ShutdownInProgress("client instance " + client_id_ + " shut down"));
   // Java unregisters the internal producer group as the last act of a client instance.
   for (const auto& [name, addrs] : BrokerAddrTable()) {
     for (const auto& [id, addr] : addrs) {

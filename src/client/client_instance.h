@@ -24,6 +24,7 @@
 #include "client/client_api.h"
 #include "client/client_config.h"
 #include "client/client_inner.h"
+#include "client/request_future_table.h"
 #include "client/scheduler.h"
 #include "common/model/route_data.h"
 #include "common/status.h"
@@ -63,6 +64,8 @@ class ClientInstance {
   ClientApi& api() { return *api_; }
   remoting::RemotingClient& remoting() { return *remoting_; }
   Scheduler& scheduler() { return scheduler_; }
+  // Requests of DefaultMQProducer::request() awaiting replies pushed to this client id.
+  RequestFutureTable& request_futures() { return request_futures_; }
 
   // Handles broker-initiated requests with `code` (CHECK_TRANSACTION_STATE,
   // NOTIFY_CONSUMER_IDS_CHANGED, ...). Any time; a later registration replaces an earlier one.
@@ -121,6 +124,7 @@ class ClientInstance {
   std::unique_ptr<remoting::RemotingClient> remoting_;
   std::unique_ptr<ClientApi> api_;
   Scheduler scheduler_;
+  RequestFutureTable request_futures_;
   std::atomic<bool> started_{false};
   std::mutex lifecycle_mu_;
   bool shut_down_ = false;  // guarded by lifecycle_mu_

@@ -83,4 +83,24 @@ void ConsumerSendMsgBackRequestHeader::Encode(remoting::RemotingCommand& r) cons
   if (max_reconsume_times) r.SetExtField("maxReconsumeTimes", std::to_string(*max_reconsume_times));
 }
 
+Result<CheckTransactionStateRequestHeader> CheckTransactionStateRequestHeader::Decode(
+    const remoting::RemotingCommand& request) {
+  CheckTransactionStateRequestHeader h;
+  Result<int64_t> tran = request.GetExtInt64("tranStateTableOffset");
+  Result<int64_t> commit = request.GetExtInt64("commitLogOffset");
+  if (!tran.ok() || !commit.ok()) {
+    return Status::InvalidArgument(
+        "CHECK_TRANSACTION_STATE without a valid tranStateTableOffset/commitLogOffset");
+  }
+  h.tran_state_table_offset = *tran;
+  h.commit_log_offset = *commit;
+  const remoting::ExtFields& f = request.ext_fields();
+  h.msg_id = f.GetOr("msgId");
+  h.transaction_id = f.GetOr("transactionId");
+  h.offset_msg_id = f.GetOr("offsetMsgId");
+  h.topic = f.GetOr("topic");
+  h.broker_name = f.GetOr("bname");
+  return h;
+}
+
 }  // namespace rocketmq::client

@@ -71,6 +71,22 @@ struct EndTransactionRequestHeader {
   void Encode(remoting::RemotingCommand& request) const;
 };
 
+// CHECK_TRANSACTION_STATE (broker -> producer). 4.9.x sends the first five fields; 5.x adds
+// topic and bname.
+struct CheckTransactionStateRequestHeader {
+  int64_t tran_state_table_offset = 0;  // required
+  int64_t commit_log_offset = 0;        // required
+  std::string msg_id;
+  std::string transaction_id;
+  std::string offset_msg_id;
+  std::string topic;
+  std::string broker_name;  // "bname"
+
+  // InvalidArgument when a required field is missing or not a number.
+  static Result<CheckTransactionStateRequestHeader> Decode(
+      const remoting::RemotingCommand& request);
+};
+
 struct ConsumerSendMsgBackRequestHeader {
   int64_t offset = 0;
   std::string group;

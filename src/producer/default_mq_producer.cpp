@@ -5,34 +5,16 @@
 
 #include "client/message_access.h"
 #include "producer/default_mq_producer_impl.h"
+#include "producer/producer_shell.h"
 
 namespace rocketmq {
 
 using producer::DefaultMQProducerImpl;
 using producer::SendOutcome;
 
-class DefaultMQProducer::Impl {
- public:
-  producer::ProducerConfig config;
-  SessionCredentials credentials;
-  std::shared_ptr<DefaultMQProducerImpl> engine;  // created by start()
-  bool shut_down = false;
-  std::mutex mu;
+namespace producer {
 
-  DefaultMQProducerImpl& Engine() {
-    if (!engine) {
-      throw MQClientException("The producer service state not OK, CREATE_JUST", kCodeShutdown);
-    }
-    return *engine;
-  }
-  int64_t Timeout(long timeout_ms) const {
-    return timeout_ms < 0 ? config.send_msg_timeout_ms : timeout_ms;
-  }
-};
-
-namespace {
-
-[[noreturn]] void Throw(const SendOutcome& o) {
+void ThrowOutcome(const SendOutcome& o) {
   if (o.broker_error) throw MQBrokerException(o.status.code(), o.status.message(), o.broker_addr);
   throw MQClientException(o.status.message(), o.status.code());
 }
@@ -41,8 +23,30 @@ void ThrowIfError(const Status& st) {
   if (!st.ok()) throw MQClientException(st.message(), st.code());
 }
 
+QueueSelectFunction AdaptSelector(MessageQueueSelector* selector, void* arg) {
+  return [selector, arg](const std::vector<MessageQueue>& mqs,
+                         const Message& msg) -> std::optional<MessageQueue> {
+    std::vector<MQMessageQueue> pub;
+    pub.reserve(mqs.size());
+    for (const MessageQueue& q : mqs) pub.push_back(ToPublic(q));
+    MQMessageExt view = MQMessageAccess::Wrap(MessageExt());
+    static_cast<Message&>(MQMessageAccess::Get(view)) = msg;
+    try {
+      return ToInternal(selector->select(pub, view, arg));
+    } catch (...) {
+      return std::nullopt;
+    }
+  };
+}
+
+}  // namespace producer
+
+namespace {
+
+using producer::ThrowIfError;
+
 SendResult Unwrap(const SendOutcome& o) {
-  if (!o.ok()) Throw(o);
+  if (!o.ok()) producer::ThrowOutcome(o);
   return o.result;
 }
 
@@ -66,19 +70,7 @@ void Deliver(SendCallback* cb, SendOutcome o) {
 }
 
 producer::QueueSelectFunction Adapt(MessageQueueSelector* selector, void* arg) {
-  return [selector, arg](const std::vector<MessageQueue>& mqs,
-                         const Message& msg) -> std::optional<MessageQueue> {
-    std::vector<MQMessageQueue> pub;
-    pub.reserve(mqs.size());
-    for (const MessageQueue& q : mqs) pub.push_back(ToPublic(q));
-    MQMessageExt view = MQMessageAccess::Wrap(MessageExt());
-    static_cast<Message&>(MQMessageAccess::Get(view)) = msg;
-    try {
-      return ToInternal(selector->select(pub, view, arg));
-    } catch (...) {
-      return std::nullopt;
-    }
-  };
+  return producer::AdaptSelector(selector, arg);
 }
 
 std::vector<Message> ToInternal(const std::vector<MQMessage>& msgs) {
@@ -115,7 +107,9 @@ void DefaultMQProducer::start() {
   config.client.credentials.access_key = impl_->credentials.getAccessKey();
   config.client.credentials.secret_key = impl_->credentials.getSecretKey();
   config.client.credentials.security_token = impl_->credentials.getSecurityToken();
-  auto engine = std::make_shared<DefaultMQProducerImpl>(std::move(config));
+  std::shared_ptr<DefaultMQProducerImpl> engine =
+      impl_->make_engine ? impl_->make_engine(std::move(config))
+                         : std::make_shared<DefaultMQProducerImpl>(std::move(config));
   ThrowIfError(engine->Start());
   impl_->engine = std::move(engine);
 }
@@ -226,6 +220,34 @@ void DefaultMQProducer::setDefaultTopicQueueNums(int nums) {
 void DefaultMQProducer::setCallbackThreads(int threads) {
   impl_->config.client.callback_threads = static_cast<size_t>(std::max(0, threads));
 }
+void DefaultMQProducer::set(const std::string& key, const std::string& value) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  if (impl_->engine || impl_->shut_down) {
+    throw MQClientException("setting " + key + ": settings can only change before start()",
+                            kCodeInvalidArgument);
+  }
+  // The credentials live in the public SessionCredentials until start().
+  producer::ProducerConfig& config = impl_->config;
+  config.client.credentials.access_key = impl_->credentials.getAccessKey();
+  config.client.credentials.secret_key = impl_->credentials.getSecretKey();
+  config.client.credentials.security_token = impl_->credentials.getSecurityToken();
+  ThrowIfError(impl_->settings->Set(config, key, value));
+  impl_->credentials.setAccessKey(config.client.credentials.access_key);
+  impl_->credentials.setSecretKey(config.client.credentials.secret_key);
+  impl_->credentials.setSecurityToken(config.client.credentials.security_token);
+}
+
+std::string DefaultMQProducer::get(const std::string& key) const {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  producer::ProducerConfig config = impl_->config;
+  config.client.credentials.access_key = impl_->credentials.getAccessKey();
+  config.client.credentials.secret_key = impl_->credentials.getSecretKey();
+  config.client.credentials.security_token = impl_->credentials.getSecurityToken();
+  Result<std::string> v = impl_->settings->Get(config, key);
+  ThrowIfError(v.status());
+  return *v;
+}
+
 std::string DefaultMQProducer::getClientId() const {
   return impl_->engine ? impl_->engine->client_id() : impl_->config.client.BuildClientId();
 }

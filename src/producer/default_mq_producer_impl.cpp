@@ -258,8 +258,8 @@ SendOutcome DefaultMQProducerImpl::SendKernelImpl(const Outgoing& out, const Mes
   }
   header.properties = props.Encode();
 
-  remoting::RemotingCommand request =
-      client::ClientApi::BuildSendRequest(Message(), header, config_.send_smart_msg);
+  remoting::RemotingCommand request = client::ClientApi::BuildSendRequest(
+      header, msg.GetProperty(kPropertyMessageType) == kReplyMessageFlag, config_.send_smart_msg);
   request.set_body(*body);
   client::SentMessageInfo sent{msg.topic(), ns, mq.broker_name,
                                out.batch ? out.batch_ids : msg.unique_key()};

@@ -70,8 +70,9 @@ class DefaultMQProducerImpl : public client::ProducerInner,
   ProducerConfig& config() { return config_; }  // change only before Start()
   const ProducerConfig& config() const { return config_; }
 
-  Status Start();
-  void Shutdown();
+  // Virtual so TransactionMQProducerImpl can start and stop its check pool around them.
+  virtual Status Start();
+  virtual void Shutdown();
   bool running() const { return state_ == State::kRunning; }
   std::string client_id() const;
   client::ClientInstance* instance() const { return instance_.get(); }

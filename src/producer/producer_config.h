@@ -34,6 +34,10 @@ struct ProducerConfig {
       ResponseCode::kSystemError,   ResponseCode::kNoPermission,
       ResponseCode::kNoBuyerId,     ResponseCode::kNotInCurrentUnit,
   };
+  // TransactionMQProducer only: the pool answering CHECK_TRANSACTION_STATE (Java defaults).
+  int32_t check_thread_pool_min_size = 1;
+  int32_t check_thread_pool_max_size = 1;
+  int32_t check_request_hold_max = 2000;
 };
 
 // The Java default group name, refused as a real group.

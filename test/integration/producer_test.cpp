@@ -277,15 +277,6 @@ TEST_F(ProducerTest, ValidationFailsBeforeSending) {
   EXPECT_THROW(dflt.start(), MQClientException);
 }
 
-int CountEntries(const char* dir) {
-  int n = 0;
-  for (const auto& e : std::filesystem::directory_iterator(dir)) {
-    (void)e;
-    ++n;
-  }
-  return n;
-}
-
 TEST_F(ProducerTest, StartShutdownLoopLeaksNoThreadsOrFds) {
   auto cycle = [&](int i) {
     auto p = MakeProducer("loop_pg", "loop" + std::to_string(i % 3));

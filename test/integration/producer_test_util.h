@@ -2,6 +2,7 @@
 // reader that pulls a queue back through ClientApi.
 #pragma once
 
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
@@ -14,6 +15,32 @@
 #include "rocketmq/rocketmq.h"
 
 namespace rocketmq::test {
+
+// A PULL_MESSAGE header for every tag of `topic`/`queue` from `offset`, 32 messages at most.
+inline client::PullMessageRequestHeader PullHeader(const std::string& group,
+                                                   const std::string& topic, int queue,
+                                                   int64_t offset) {
+  client::PullMessageRequestHeader h;
+  h.consumer_group = group;
+  h.topic = topic;
+  h.queue_id = queue;
+  h.queue_offset = offset;
+  h.max_msg_nums = 32;
+  h.sys_flag = client::BuildPullSysFlag(false, false, true, false);
+  h.subscription = "*";
+  h.expression_type = "TAG";
+  return h;
+}
+
+// The number of entries in `dir` (/proc/self/task: threads, /proc/self/fd: descriptors).
+inline int CountEntries(const char* dir) {
+  int n = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    (void)e;
+    ++n;
+  }
+  return n;
+}
 
 class ProducerFixture : public BrokerFixture {
  protected:
@@ -31,19 +58,16 @@ class ProducerFixture : public BrokerFixture {
   std::vector<MessageExt> PullAll(const std::string& addr, const std::string& topic, int queue,
                                   size_t expected = 0) {
     client::ClientApi api(&client_, {});
+    // A send is answered once stored, before the ConsumeQueue entry is dispatched: wait for the
+    // dispatcher, or a pull may see only part of what was acknowledged.
+    if (broker_) {
+      EXPECT_TRUE(WaitFor([&] { return broker_->message_store().DispatchBehindBytes() == 0; }));
+    }
     std::vector<MessageExt> out;
     int64_t offset = 0;
     for (int attempt = 0; attempt < 50; ++attempt) {
-      client::PullMessageRequestHeader h;
-      h.consumer_group = "pull_checker";
-      h.topic = topic;
-      h.queue_id = queue;
-      h.queue_offset = offset;
-      h.max_msg_nums = 32;
-      h.sys_flag = client::BuildPullSysFlag(false, false, true, false);
-      h.subscription = "*";
-      h.expression_type = "TAG";
-      Result<client::PullResponse> r = api.PullMessageSync(addr, h, 5000);
+      Result<client::PullResponse> r =
+          api.PullMessageSync(addr, PullHeader("pull_checker", topic, queue, offset), 5000);
       if (!r.ok()) {
         ADD_FAILURE() << r.status().ToString();
         return out;
