@@ -21,28 +21,11 @@
 #include <vector>
 
 #include "common/message_ext.h"
+#include "common/model/consumer_running_info.h"
 
 namespace rocketmq::consumer {
 
 using MessageExtPtr = std::shared_ptr<MessageExt>;
-
-// What GET_CONSUMER_RUNNING_INFO reports per queue (Java ProcessQueueInfo).
-struct ProcessQueueInfo {
-  int64_t commit_offset = 0;
-  int64_t cached_msg_min_offset = 0;
-  int64_t cached_msg_max_offset = 0;
-  int32_t cached_msg_count = 0;
-  int32_t cached_msg_size_in_mib = 0;
-  int64_t transaction_msg_min_offset = 0;
-  int64_t transaction_msg_max_offset = 0;
-  int32_t transaction_msg_count = 0;
-  bool locked = false;
-  int64_t try_unlock_times = 0;
-  int64_t last_lock_timestamp = 0;
-  bool droped = false;  // sic: the Java field name
-  int64_t last_pull_timestamp = 0;
-  int64_t last_consume_timestamp = 0;
-};
 
 class ProcessQueue {
  public:
