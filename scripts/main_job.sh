@@ -3,7 +3,7 @@
 #  1. remoting_demo: a RemotingClient and a RemotingServer exchange sync, async and oneway calls;
 #  2. starts the bundled mqnamesrv + mqbroker on 127.0.0.1 (free ports, a temporary store),
 #     creates a topic, sends messages and pulls them back (cluster_demo), prints the cluster's
-#     brokers, then stops both servers with SIGTERM.
+#     brokers, runs every example producer, then stops both servers with SIGTERM.
 # Run after scripts/build.sh. BUILD_DIR overrides the build directory (default: build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -86,6 +86,16 @@ wait_for_line "$work/broker.out" "boot success" mqbroker
 grep "boot success" "$work/broker.out"
 
 "$bin/cluster_demo" -n "127.0.0.1:$ns_port" -t MainJobTopic -c 16
+
+echo
+echo "== example producers (public API only) =="
+for example in sync_producer async_producer oneway_producer orderly_producer batch_producer \
+               delay_producer; do
+  last=$("$bin/examples/$example" -n "127.0.0.1:$ns_port" -t ExampleTopic -c 20 -s 64 \
+         -g "${example}_group" | tail -n 1)
+  echo "$example: $last"
+  [ "$last" = "sent=20 failed=0" ]
+done
 
 kill -TERM "$broker_pid"
 wait "$broker_pid" && echo "mqbroker stopped cleanly (SIGTERM)"

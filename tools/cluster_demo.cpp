@@ -1,7 +1,7 @@
-// cluster_demo: talks to a running NameServer + broker the way a RocketMQ client does, with the
-// remoting layer only (the producer and consumer APIs come later): finds the broker through the
-// NameServer, creates a topic, sends messages with SEND_MESSAGE_V2, pulls every queue back with
-// PULL_MESSAGE, checks each message came back as sent, and prints the cluster's brokers.
+// cluster_demo: talks to a running NameServer + broker through the client library: finds the
+// broker through the NameServer (ClientApi), creates a topic, sends messages with
+// DefaultMQProducer, pulls every queue back with ClientApi::PullMessageSync, checks each message
+// came back as sent, and prints the cluster's brokers.
 //
 //   cluster_demo -n 127.0.0.1:9876 [-t DemoTopic] [-c 16]
 // Exits 0 when every sent message was read back byte for byte.
@@ -13,15 +13,13 @@
 
 #include <gflags/gflags.h>
 
-#include "common/message.h"
+#include "client/client_api.h"
 #include "common/message_decoder.h"
-#include "common/message_id.h"
 #include "common/model/cluster_info.h"
-#include "common/model/json_body.h"
 #include "common/model/route_data.h"
-#include "common/response_code.h"
+#include "common/model/topic_config.h"
 #include "remoting/remoting_client.h"
-#include "remoting/request_code.h"
+#include "rocketmq/rocketmq.h"
 
 DEFINE_string(n, "127.0.0.1:9876", "NameServer address");
 DEFINE_string(t, "DemoTopic", "topic to create, send to and pull from");
@@ -31,88 +29,19 @@ DEFINE_string(g, "demo_group", "producer and consumer group");
 
 namespace {
 
-using rocketmq::Message;
-using rocketmq::ResponseCode;
+using rocketmq::MessageExt;
 using rocketmq::Result;
-using rocketmq::remoting::RemotingClient;
-using rocketmq::remoting::RemotingCommand;
-using rocketmq::remoting::RequestCode;
+using rocketmq::client::ClientApi;
 
 constexpr int64_t kTimeoutMs = 5000;
 
-// The RemotingCommand answer, or an error line on stderr and nullopt.
-std::optional<RemotingCommand> Call(RemotingClient& client, const std::string& addr,
-                                    RemotingCommand request, const char* what) {
-  Result<RemotingCommand> r = client.InvokeSync(addr, std::move(request), kTimeoutMs);
-  if (!r.ok()) {
-    std::fprintf(stderr, "%s: %s\n", what, r.status().ToString().c_str());
-    return std::nullopt;
-  }
-  return std::move(r).value();
-}
-
-std::optional<rocketmq::ClusterInfo> GetClusterInfo(RemotingClient& client) {
-  auto r = Call(client, FLAGS_n, RemotingCommand::CreateRequest(RequestCode::kGetBrokerClusterInfo),
-                "GET_BROKER_CLUSTER_INFO");
-  if (!r || r->code() != ResponseCode::kSuccess) return std::nullopt;
-  auto info = rocketmq::DecodeJsonBody<rocketmq::ClusterInfo>(r->body());
-  if (!info.ok()) {
-    std::fprintf(stderr, "cluster info: %s\n", info.status().ToString().c_str());
-    return std::nullopt;
-  }
-  return *info;
-}
-
-bool CreateTopic(RemotingClient& client, const std::string& broker) {
-  RemotingCommand request = RemotingCommand::CreateRequest(RequestCode::kUpdateAndCreateTopic);
-  request.SetExtField("topic", FLAGS_t);
-  request.SetExtField("defaultTopic", "TBW102");
-  request.SetExtField("readQueueNums", std::to_string(FLAGS_q));
-  request.SetExtField("writeQueueNums", std::to_string(FLAGS_q));
-  request.SetExtField("perm", "6");
-  request.SetExtField("topicFilterType", "SINGLE_TAG");
-  request.SetExtField("topicSysFlag", "0");
-  request.SetExtField("order", "false");
-  auto r = Call(client, broker, std::move(request), "UPDATE_AND_CREATE_TOPIC");
-  return r && r->code() == ResponseCode::kSuccess;
-}
-
-bool WaitForRoute(RemotingClient& client) {
+bool WaitForRoute(ClientApi& api) {
   for (int attempt = 0; attempt < 50; ++attempt) {
-    RemotingCommand request = RemotingCommand::CreateRequest(RequestCode::kGetRouteinfoByTopic);
-    request.SetExtField("topic", FLAGS_t);
-    auto r = Call(client, FLAGS_n, std::move(request), "GET_ROUTEINFO_BY_TOPIC");
-    if (r && r->code() == ResponseCode::kSuccess) return true;
+    if (api.GetTopicRouteInfoFromNameServer(FLAGS_t, kTimeoutMs).ok()) return true;
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
+  std::fprintf(stderr, "no route for %s\n", FLAGS_t.c_str());
   return false;
-}
-
-// Sends message i to queue i % q; returns "" on success or what went wrong.
-std::string Send(RemotingClient& client, const std::string& broker, const Message& msg,
-                 int queue_id) {
-  RemotingCommand request = RemotingCommand::CreateRequest(RequestCode::kSendMessageV2);
-  request.SetExtField("a", FLAGS_g);
-  request.SetExtField("b", msg.topic());
-  request.SetExtField("c", "TBW102");
-  request.SetExtField("d", "4");
-  request.SetExtField("e", std::to_string(queue_id));
-  request.SetExtField("f", "0");
-  request.SetExtField("g", std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                              std::chrono::system_clock::now().time_since_epoch())
-                                              .count()));
-  request.SetExtField("h", "0");
-  request.SetExtField("i", msg.properties().Encode());
-  request.SetExtField("j", "0");
-  request.SetExtField("k", "false");
-  request.SetExtField("m", "false");
-  request.set_body(msg.body());
-  auto r = Call(client, broker, std::move(request), "SEND_MESSAGE_V2");
-  if (!r) return "no answer";
-  if (r->code() != ResponseCode::kSuccess) {
-    return rocketmq::ResponseCodeName(r->code()) + " " + r->remark().value_or("");
-  }
-  return "";
 }
 
 }  // namespace
@@ -122,11 +51,12 @@ int main(int argc, char** argv) {
   gflags::ParseCommandLineFlags(&argc, &argv, true);
   std::setvbuf(stdout, nullptr, _IOLBF, 0);
 
-  RemotingClient client;
+  rocketmq::remoting::RemotingClient client;
   if (!client.Start().ok()) return 1;
+  ClientApi api(&client, {FLAGS_n});
 
-  auto cluster = GetClusterInfo(client);
-  if (!cluster || cluster->broker_addr_table.empty()) {
+  Result<rocketmq::ClusterInfo> cluster = api.GetBrokerClusterInfo(kTimeoutMs);
+  if (!cluster.ok() || cluster->broker_addr_table.empty()) {
     std::fprintf(stderr, "no broker registered with %s\n", FLAGS_n.c_str());
     return 1;
   }
@@ -137,23 +67,37 @@ int main(int argc, char** argv) {
     return 1;
   }
   const std::string broker = master->second;
-  if (!CreateTopic(client, broker) || !WaitForRoute(client)) return 1;
+  rocketmq::TopicConfig topic;
+  topic.topic_name = FLAGS_t;
+  topic.read_queue_nums = FLAGS_q;
+  topic.write_queue_nums = FLAGS_q;
+  rocketmq::Status created = api.CreateTopic(broker, "TBW102", topic, kTimeoutMs);
+  if (!created.ok()) {
+    std::fprintf(stderr, "UPDATE_AND_CREATE_TOPIC: %s\n", created.ToString().c_str());
+    return 1;
+  }
+  if (!WaitForRoute(api)) return 1;
   std::printf("topic %s: %d queues on %s (%s)\n", FLAGS_t.c_str(), FLAGS_q,
               first.broker_name.c_str(), broker.c_str());
 
-  std::map<std::string, Message> sent;  // UNIQ_KEY -> message
-  for (int i = 0; i < FLAGS_c; ++i) {
-    Message msg(FLAGS_t, i % 2 == 0 ? "TagA" : "TagB", "KEY-" + std::to_string(i),
-                "hello rocketmq " + std::to_string(i));
-    std::string uniq = rocketmq::UniqueIdGenerator::Default().Next();
-    msg.PutProperty("UNIQ_KEY", uniq);
-    std::string error = Send(client, broker, msg, i % FLAGS_q);
-    if (!error.empty()) {
-      std::fprintf(stderr, "send %d failed: %s\n", i, error.c_str());
-      return 1;
+  // Send with the producer, one message per queue in turn.
+  rocketmq::DefaultMQProducer producer(FLAGS_g);
+  producer.setNamesrvAddr(FLAGS_n);
+  std::map<std::string, rocketmq::MQMessage> sent;  // UNIQ_KEY -> message
+  try {
+    producer.start();
+    for (int i = 0; i < FLAGS_c; ++i) {
+      rocketmq::MQMessage msg(FLAGS_t, i % 2 == 0 ? "TagA" : "TagB", "KEY-" + std::to_string(i),
+                              "hello rocketmq " + std::to_string(i));
+      rocketmq::SendResult r =
+          producer.send(msg, rocketmq::MQMessageQueue(FLAGS_t, first.broker_name, i % FLAGS_q));
+      sent.emplace(r.getMsgId(), msg);
     }
-    sent.emplace(uniq, std::move(msg));
+  } catch (const rocketmq::MQException& e) {
+    std::fprintf(stderr, "send failed: %s\n", e.what());
+    return 1;
   }
+  producer.shutdown();
   std::printf("sent %d messages\n", FLAGS_c);
 
   // Pull every queue from offset 0 as a consumer does: long polling (the broker holds the
@@ -165,38 +109,33 @@ int main(int argc, char** argv) {
     int received = 0;
     int64_t offset = 0;
     for (int attempt = 0; received < expected && attempt < 20; ++attempt) {
-      RemotingCommand request = RemotingCommand::CreateRequest(RequestCode::kPullMessage);
-      request.SetExtField("consumerGroup", FLAGS_g);
-      request.SetExtField("topic", FLAGS_t);
-      request.SetExtField("queueId", std::to_string(queue_id));
-      request.SetExtField("queueOffset", std::to_string(offset));
-      request.SetExtField("maxMsgNums", "32");
-      request.SetExtField("sysFlag", "6");  // FLAG_SUSPEND | FLAG_SUBSCRIPTION (no heartbeat)
-      request.SetExtField("commitOffset", "0");
-      request.SetExtField("suspendTimeoutMillis", "1000");
-      request.SetExtField("subscription", "*");
-      request.SetExtField("expressionType", "TAG");
-      request.SetExtField("subVersion", "0");
-      auto r = Call(client, broker, std::move(request), "PULL_MESSAGE");
-      if (!r) return 1;
-      if (r->code() == ResponseCode::kPullNotFound) continue;  // held 1 s, nothing yet
-      if (r->code() != ResponseCode::kSuccess) {
-        std::fprintf(stderr, "pull of queue %d failed: %s %s\n", queue_id,
-                     rocketmq::ResponseCodeName(r->code()).c_str(),
-                     r->remark().value_or("").c_str());
+      rocketmq::client::PullMessageRequestHeader h;
+      h.consumer_group = FLAGS_g;
+      h.topic = FLAGS_t;
+      h.queue_id = queue_id;
+      h.queue_offset = offset;
+      h.max_msg_nums = 32;
+      h.sys_flag = rocketmq::client::BuildPullSysFlag(false, true, true, false);
+      h.suspend_timeout_millis = 1000;
+      h.subscription = "*";
+      h.expression_type = "TAG";
+      Result<rocketmq::client::PullResponse> r = api.PullMessageSync(broker, h, kTimeoutMs);
+      if (!r.ok()) {
+        std::fprintf(stderr, "pull of queue %d failed: %s\n", queue_id,
+                     r.status().ToString().c_str());
         return 1;
       }
-      auto next = r->GetExtInt64("nextBeginOffset");
-      auto msgs = rocketmq::DecodeStoredMessages(r->body());
-      if (!next.ok() || !msgs.ok()) {
+      if (r->status != rocketmq::client::PullStatus::kFound) continue;  // held 1 s, nothing yet
+      auto msgs = rocketmq::DecodeStoredMessages(r->message_binary);
+      if (!msgs.ok()) {
         std::fprintf(stderr, "pull of queue %d: bad response\n", queue_id);
         return 1;
       }
-      offset = *next;
-      for (const auto& m : *msgs) {
-        auto it = sent.find(m.GetProperty("UNIQ_KEY"));
-        bool same = it != sent.end() && it->second.body() == m.body() &&
-                    it->second.tags() == m.tags() && it->second.keys() == m.keys();
+      offset = r->next_begin_offset;
+      for (const MessageExt& m : *msgs) {
+        auto it = sent.find(m.unique_key());
+        bool same = it != sent.end() && it->second.getBody() == m.body() &&
+                    it->second.getTags() == m.tags() && it->second.getKeys() == m.keys();
         matched += same ? 1 : 0;
         ++received;
         std::printf("  queue %d offset %lld: %s tags=%s keys=%s \"%s\"%s\n", queue_id,
@@ -207,7 +146,7 @@ int main(int argc, char** argv) {
   }
   std::printf("pulled back %d of %d messages as sent\n", matched, FLAGS_c);
 
-  if (auto after = GetClusterInfo(client)) {
+  if (auto after = api.GetBrokerClusterInfo(kTimeoutMs); after.ok()) {
     std::printf("%-22s %-22s %-4s %s\n", "#Cluster Name", "#Broker Name", "#BID", "#Addr");
     for (const auto& [cluster_name, names] : after->cluster_addr_table) {
       for (const auto& name : names) {

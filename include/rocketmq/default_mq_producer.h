@@ -1,0 +1,172 @@
+// DefaultMQProducer: sends messages to RocketMQ brokers (Java DefaultMQProducer / official C++
+// client DefaultMQProducer). Configure, start(), send from any number of threads, shutdown().
+//
+//   rocketmq::DefaultMQProducer producer("my_group");
+//   producer.setNamesrvAddr("127.0.0.1:9876");
+//   producer.start();
+//   rocketmq::MQMessage msg("TopicTest", "TagA", "hello");
+//   rocketmq::SendResult r = producer.send(msg);
+//   producer.shutdown();
+//
+// Threads: every method is thread-safe once started. Blocking calls throw MQClientException or
+// MQBrokerException. Asynchronous sends return at once and report exactly once through their
+// callback, on a callback thread of the library; a callback must not call shutdown().
+// Producers (and consumers) of one process with the same client id (clientIP@instanceName) share
+// one connection set, route cache and heartbeat thread, released by the last one to shut down.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "rocketmq/message_queue_selector.h"
+#include "rocketmq/mq_exception.h"
+#include "rocketmq/mq_message.h"
+#include "rocketmq/mq_message_queue.h"
+#include "rocketmq/send_callback.h"
+#include "rocketmq/send_result.h"
+#include "rocketmq/session_credentials.h"
+
+namespace rocketmq {
+
+class DefaultMQProducer {
+ public:
+  // `group_name`: the producer group (letters, digits, '%', '_', '-'; at most 255 characters).
+  explicit DefaultMQProducer(const std::string& group_name = "");
+  // Calls shutdown().
+  virtual ~DefaultMQProducer();
+  DefaultMQProducer(const DefaultMQProducer&) = delete;
+  DefaultMQProducer& operator=(const DefaultMQProducer&) = delete;
+
+  // ---- lifecycle ----
+  // Validates the configuration, joins (or creates) the shared client instance and starts
+  // heartbeats. Throws MQClientException on a bad configuration or when called after shutdown().
+  // Calling it again while running does nothing.
+  void start();
+  // Waits for in-flight asynchronous sends (at most sendMsgTimeout), unregisters the group from
+  // the brokers and releases the client instance. Idempotent; a shut-down producer cannot be
+  // restarted.
+  void shutdown();
+
+  // ---- configuration (before start()) ----
+  // NameServer addresses "host:port;host:port".
+  void setNamesrvAddr(const std::string& addr);
+  const std::string& getNamesrvAddr() const;
+  void setGroupName(const std::string& group);
+  const std::string& getGroupName() const;
+  // Instance name (default "DEFAULT", replaced at start by "<pid>#<nanotime>"); producers with
+  // the same instance name and client IP share one client instance.
+  void setInstanceName(const std::string& name);
+  const std::string& getInstanceName() const;
+  // The address put in the client id (default: this host's first non-loopback address).
+  void setClientIP(const std::string& ip);
+  const std::string& getClientIP() const;
+  void setUnitName(const std::string& unit);
+  // Namespace: topics and the group are sent as "<namespace>%<name>" (Java NamespaceUtil).
+  void setNamespace(const std::string& name_space);
+  const std::string& getNamespace() const;
+  // ACL credentials: when valid, every request is signed (ACL 1.0 HMAC-SHA1).
+  void setSessionCredentials(const SessionCredentials& credentials);
+  void setSessionCredentials(const std::string& access_key, const std::string& secret_key,
+                             const std::string& auth_channel = "ALIYUN");
+  const SessionCredentials& getSessionCredentials() const;
+  // TLS to every server (no certificate verification unless configured by the library).
+  void setUseTLS(bool use_tls);
+  bool isUseTLS() const;
+  void setTlsEnable(bool enable) { setUseTLS(enable); }
+
+  // Route refresh period, ms (default 30000).
+  void setPollNameServerInterval(int ms);
+  // Heartbeat period, ms (default 30000).
+  void setHeartbeatBrokerInterval(int ms);
+  // Timeout of the client's own requests (routes, heartbeats), ms (default 3000).
+  void setMqClientApiTimeout(int ms);
+
+  // One deadline for a send, covering every retry, ms (default 3000).
+  void setSendMsgTimeout(int ms);
+  int getSendMsgTimeout() const;
+  // Extra attempts of a synchronous send on another broker (default 2).
+  void setRetryTimesWhenSendFailed(int times);
+  int getRetryTimesWhenSendFailed() const;
+  void setRetryTimes(int times) { setRetryTimesWhenSendFailed(times); }
+  int getRetryTimes() const { return getRetryTimesWhenSendFailed(); }
+  // Extra attempts of an asynchronous send after a transport failure (default 2).
+  void setRetryTimesWhenSendAsyncFailed(int times);
+  int getRetryTimesWhenSendAsyncFailed() const;
+  void setRetryTimes4Async(int times) { setRetryTimesWhenSendAsyncFailed(times); }
+  // Retry on another broker when the status is not SEND_OK (default false).
+  void setRetryAnotherBrokerWhenNotStoreOK(bool retry);
+  // Bodies at least this long are zlib-compressed (default 4096 bytes).
+  void setCompressMsgBodyOverHowmuch(int bytes);
+  int getCompressMsgBodyOverHowmuch() const;
+  // zlib level 0..9 (default 5).
+  void setCompressLevel(int level);
+  // Largest body accepted, bytes (default 4 MiB).
+  void setMaxMessageSize(int bytes);
+  int getMaxMessageSize() const;
+  // Avoid brokers that were slow or failed for a while (default false; Java 4.x tables).
+  void setSendLatencyFaultEnable(bool enable);
+  bool isSendLatencyFaultEnable() const;
+  // Template topic for topics the broker auto-creates (default "TBW102").
+  void setCreateTopicKey(const std::string& key);
+  // Queue count asked for an auto-created topic (default 4).
+  void setDefaultTopicQueueNums(int nums);
+  // Threads running asynchronous sends and their callbacks (default: CPU count, at least 2).
+  void setCallbackThreads(int threads);
+
+  // The client id "clientIP@instanceName" (valid after start()).
+  std::string getClientId() const;
+
+  // ---- synchronous sends: return the result or throw ----
+  // To a queue chosen round-robin over the topic's writable master queues, retrying on another
+  // broker on failure.
+  SendResult send(MQMessage& msg);
+  SendResult send(MQMessage& msg, long timeout_ms);
+  // To the given queue (no retry elsewhere).
+  SendResult send(MQMessage& msg, const MQMessageQueue& mq);
+  SendResult send(MQMessage& msg, const MQMessageQueue& mq, long timeout_ms);
+  // To the queue `selector` picks; no retry elsewhere.
+  SendResult send(MQMessage& msg, MessageQueueSelector* selector, void* arg);
+  SendResult send(MQMessage& msg, MessageQueueSelector* selector, void* arg, long timeout_ms);
+  // One batch (same topic, no delay level, not a retry topic, at most 4 MiB in total): stored
+  // as consecutive messages of one queue.
+  SendResult send(std::vector<MQMessage>& msgs);
+  SendResult send(std::vector<MQMessage>& msgs, long timeout_ms);
+  SendResult send(std::vector<MQMessage>& msgs, const MQMessageQueue& mq);
+  SendResult send(std::vector<MQMessage>& msgs, const MQMessageQueue& mq, long timeout_ms);
+
+  // ---- asynchronous sends: `callback` is not owned and must stay valid until it was called ----
+  // Errors detected before anything was sent (bad message, not started) are reported through
+  // the callback too.
+  void send(MQMessage& msg, SendCallback* callback);
+  void send(MQMessage& msg, SendCallback* callback, long timeout_ms);
+  void send(MQMessage& msg, const MQMessageQueue& mq, SendCallback* callback);
+  void send(MQMessage& msg, const MQMessageQueue& mq, SendCallback* callback, long timeout_ms);
+  void send(MQMessage& msg, MessageQueueSelector* selector, void* arg, SendCallback* callback);
+  void send(MQMessage& msg, MessageQueueSelector* selector, void* arg, SendCallback* callback,
+            long timeout_ms);
+  void send(std::vector<MQMessage>& msgs, SendCallback* callback);
+  void send(std::vector<MQMessage>& msgs, SendCallback* callback, long timeout_ms);
+  // Lambda form of send(msg, callback, timeout).
+  using SuccessFunction = std::function<void(SendResult&)>;
+  using ExceptionFunction = std::function<void(MQException&)>;
+  void send(MQMessage& msg, SuccessFunction on_success, ExceptionFunction on_exception,
+            long timeout_ms = -1);
+
+  // ---- oneway sends: written to the socket, no answer awaited; throws on local errors ----
+  void sendOneway(MQMessage& msg);
+  void sendOneway(MQMessage& msg, const MQMessageQueue& mq);
+  void sendOneway(MQMessage& msg, MessageQueueSelector* selector, void* arg);
+
+  // The writable queues of `topic` (fetching its route when needed); topic names without
+  // namespace. Throws MQClientException when the topic has no route.
+  std::vector<MQMessageQueue> fetchPublishMessageQueues(const std::string& topic);
+
+  class Impl;
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace rocketmq

@@ -1,0 +1,33 @@
+// MessageQueueSelector: lets the application pick the queue of each message, e.g. to keep all
+// messages of one order key in one queue (and so in order). SelectMessageQueueByHash is the
+// usual choice.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "rocketmq/mq_message.h"
+#include "rocketmq/mq_message_queue.h"
+
+namespace rocketmq {
+
+class MessageQueueSelector {
+ public:
+  virtual ~MessageQueueSelector() = default;
+  // Returns one of `mqs` (never empty; the topic's writable queues in a stable order: by broker
+  // name, then queue id). `arg` is the value passed to send(). Called on the sending thread;
+  // must be thread-safe when the producer is used from several threads.
+  virtual MQMessageQueue select(const std::vector<MQMessageQueue>& mqs, const MQMessage& msg,
+                                void* arg) = 0;
+};
+
+// Picks mqs[abs(hash(key)) % size], where `arg` points to a std::string key and hash is Java's
+// String.hashCode, so a key lands on the same queue as with Java's SelectMessageQueueByHash
+// given that String. A null `arg` hashes as the empty string.
+class SelectMessageQueueByHash : public MessageQueueSelector {
+ public:
+  MQMessageQueue select(const std::vector<MQMessageQueue>& mqs, const MQMessage& msg,
+                        void* arg) override;
+};
+
+}  // namespace rocketmq

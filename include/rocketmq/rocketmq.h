@@ -1,0 +1,13 @@
+// Umbrella header: the whole public API of librocketmq.
+#pragma once
+
+#include "rocketmq/default_mq_producer.h"
+#include "rocketmq/message_queue_selector.h"
+#include "rocketmq/mq_exception.h"
+#include "rocketmq/mq_message.h"
+#include "rocketmq/mq_message_ext.h"
+#include "rocketmq/mq_message_queue.h"
+#include "rocketmq/send_callback.h"
+#include "rocketmq/send_result.h"
+#include "rocketmq/session_credentials.h"
+#include "rocketmq/version.h"
