@@ -1,7 +1,10 @@
 // Umbrella header: the whole public API of librocketmq.
 #pragma once
 
+#include "rocketmq/consumer_types.h"
 #include "rocketmq/default_mq_producer.h"
+#include "rocketmq/default_mq_push_consumer.h"
+#include "rocketmq/message_listener.h"
 #include "rocketmq/message_queue_selector.h"
 #include "rocketmq/mq_exception.h"
 #include "rocketmq/mq_message.h"

@@ -4,51 +4,8 @@
 
 #include "common/message_const.h"
 #include "common/message_decoder.h"
-#include "common/response_code.h"
 
 namespace rocketmq::consumer {
-
-const char* PullStatusName(PullStatus status) {
-  switch (status) {
-    case PullStatus::kFound:
-      return "FOUND";
-    case PullStatus::kNoNewMsg:
-      return "NO_NEW_MSG";
-    case PullStatus::kNoMatchedMsg:
-      return "NO_MATCHED_MSG";
-    case PullStatus::kOffsetIllegal:
-      return "OFFSET_ILLEGAL";
-  }
-  return "UNKNOWN";
-}
-
-Result<PullResult> MakePullResult(int32_t response_code, const std::string& remark,
-                                  int64_t suggest_which_broker_id, int64_t next_begin_offset,
-                                  int64_t min_offset, int64_t max_offset, std::string body) {
-  PullResult r;
-  switch (response_code) {
-    case ResponseCode::kSuccess:
-      r.status = PullStatus::kFound;
-      break;
-    case ResponseCode::kPullNotFound:
-      r.status = PullStatus::kNoNewMsg;
-      break;
-    case ResponseCode::kPullRetryImmediately:
-      r.status = PullStatus::kNoMatchedMsg;
-      break;
-    case ResponseCode::kPullOffsetMoved:
-      r.status = PullStatus::kOffsetIllegal;
-      break;
-    default:
-      return Status(response_code, remark);
-  }
-  r.suggest_which_broker_id = suggest_which_broker_id;
-  r.next_begin_offset = next_begin_offset;
-  r.min_offset = min_offset;
-  r.max_offset = max_offset;
-  r.message_binary = std::move(body);
-  return r;
-}
 
 Status ProcessPullResult(const MessageQueue& mq, const SubscriptionData& subscription,
                          PullResult* result) {

@@ -1,12 +1,13 @@
 // The outcome of one PULL_MESSAGE (Java PullResult / PullResultExt) and how the client turns the
-// raw response into it (Java MQClientAPIImpl.processPullResponse and
-// PullAPIWrapper.processPullResult, protocol.md §2.5).
+// raw response into messages (Java PullAPIWrapper.processPullResult, protocol.md §2.5). The
+// response code mapping is ClientApi::ProcessPullResponse.
 #pragma once
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
+#include "client/client_api.h"
 #include "common/message_queue.h"
 #include "common/model/heartbeat_data.h"
 #include "common/status.h"
@@ -14,15 +15,8 @@
 
 namespace rocketmq::consumer {
 
-enum class PullStatus {
-  kFound,          // SUCCESS: messages in the body
-  kNoNewMsg,       // PULL_NOT_FOUND (19): nothing at or after the offset
-  kNoMatchedMsg,   // PULL_RETRY_IMMEDIATELY (20): messages, none matching the subscription
-  kOffsetIllegal,  // PULL_OFFSET_MOVED (21): offset outside [min, max]
-};
-
-// "FOUND", "NO_NEW_MSG", "NO_MATCHED_MSG", "OFFSET_ILLEGAL" (Java enum names).
-const char* PullStatusName(PullStatus status);
+using client::PullStatus;
+using client::PullStatusName;
 
 struct PullResult {
   PullStatus status = PullStatus::kNoNewMsg;
@@ -34,13 +28,6 @@ struct PullResult {
   int64_t suggest_which_broker_id = 0;
   std::string message_binary;
 };
-
-// Maps a PULL_MESSAGE response (code, remark and the header values already read) to a result;
-// any code other than SUCCESS/19/20/21 is returned as an error Status with that code and remark
-// (Java throws MQBrokerException).
-Result<PullResult> MakePullResult(int32_t response_code, const std::string& remark,
-                                  int64_t suggest_which_broker_id, int64_t next_begin_offset,
-                                  int64_t min_offset, int64_t max_offset, std::string body);
 
 // For a FOUND result: decodes the stored records of message_binary (decompressing bodies),
 // keeps only messages whose TAGS are in the subscription's tag set (when it has one and is not

@@ -1,9 +1,9 @@
-// Pull response handling: status mapping, decoding, client-side tag filter, MIN/MAX_OFFSET.
+// Pull result processing: decoding, client-side tag filter, MIN/MAX_OFFSET, client msg ids.
 #include <gtest/gtest.h>
 
+#include <optional>
 #include "common/message_const.h"
 #include "common/message_decoder.h"
-#include "common/response_code.h"
 #include "consumer/pull_result.h"
 
 namespace rocketmq::consumer {
@@ -23,29 +23,22 @@ std::string Record(int64_t offset, const std::string& tags, const std::string& u
   return *EncodeStoredMessage(m);
 }
 
-TEST(PullResult, StatusMapping) {
-  EXPECT_EQ(MakePullResult(ResponseCode::kSuccess, "FOUND", 0, 5, 0, 10, "")->status,
-            PullStatus::kFound);
-  EXPECT_EQ(MakePullResult(ResponseCode::kPullNotFound, "", 1, 5, 0, 10, "")->status,
-            PullStatus::kNoNewMsg);
-  EXPECT_EQ(MakePullResult(ResponseCode::kPullRetryImmediately, "", 0, 5, 0, 10, "")->status,
-            PullStatus::kNoMatchedMsg);
-  auto moved = MakePullResult(ResponseCode::kPullOffsetMoved, "", 0, 7, 0, 10, "");
-  EXPECT_EQ(moved->status, PullStatus::kOffsetIllegal);
-  EXPECT_EQ(moved->next_begin_offset, 7);
-  auto err = MakePullResult(ResponseCode::kSubscriptionNotLatest, "stale", 0, 0, 0, 0, "");
-  ASSERT_FALSE(err.ok());
-  EXPECT_EQ(err.status().code(), ResponseCode::kSubscriptionNotLatest);
-  EXPECT_EQ(err.status().message(), "stale");
-  EXPECT_STREQ(PullStatusName(PullStatus::kOffsetIllegal), "OFFSET_ILLEGAL");
+// A FOUND result as ClientApi::ProcessPullResponse hands it over.
+PullResult Found(int64_t suggest, int64_t next, int64_t min, int64_t max, std::string body) {
+  PullResult r;
+  r.status = PullStatus::kFound;
+  r.suggest_which_broker_id = suggest;
+  r.next_begin_offset = next;
+  r.min_offset = min;
+  r.max_offset = max;
+  r.message_binary = std::move(body);
+  return r;
 }
 
 TEST(PullResult, DecodesFiltersAndStampsOffsets) {
   std::string body =
       Record(3, "TagA", "UNIQ3") + Record(4, "TagB") + Record(5, "") + Record(6, "TagC", "UNIQ6");
-  auto r = MakePullResult(ResponseCode::kSuccess, "FOUND", 1, 7, 0, 42, body);
-  ASSERT_TRUE(r.ok());
-  EXPECT_EQ(r->suggest_which_broker_id, 1);
+  auto r = std::make_optional(Found(1, 7, 0, 42, body));
   MessageQueue mq("T", "broker-a", 1);
   SubscriptionData sub = SubscriptionData::Build("T", "TagA || TagC", 1);
   ASSERT_TRUE(ProcessPullResult(mq, sub, &*r).ok());
@@ -64,7 +57,7 @@ TEST(PullResult, DecodesFiltersAndStampsOffsets) {
 
 TEST(PullResult, NoTagFilterForStar) {
   std::string body = Record(0, "TagA") + Record(1, "");
-  auto r = MakePullResult(ResponseCode::kSuccess, "FOUND", 0, 2, 0, 2, body);
+  auto r = std::make_optional(Found(0, 2, 0, 2, body));
   SubscriptionData sub = SubscriptionData::Build("T", "*", 1);
   ASSERT_TRUE(ProcessPullResult(MessageQueue("T", "b", 0), sub, &*r).ok());
   ASSERT_EQ(r->msg_found_list.size(), 2u);
@@ -75,9 +68,18 @@ TEST(PullResult, NoTagFilterForStar) {
 TEST(PullResult, CorruptBodyIsAnError) {
   std::string body = Record(0, "TagA");
   body.resize(body.size() - 3);
-  auto r = MakePullResult(ResponseCode::kSuccess, "FOUND", 0, 2, 0, 2, body);
+  auto r = std::make_optional(Found(0, 2, 0, 2, body));
   SubscriptionData sub = SubscriptionData::Build("T", "*", 1);
   EXPECT_TRUE(ProcessPullResult(MessageQueue("T", "b", 0), sub, &*r).IsCorruption());
+}
+
+TEST(PullResult, NotFoundReleasesTheBinary) {
+  PullResult r = Found(0, 2, 0, 2, "whatever");
+  r.status = PullStatus::kNoNewMsg;
+  SubscriptionData sub = SubscriptionData::Build("T", "*", 1);
+  ASSERT_TRUE(ProcessPullResult(MessageQueue("T", "b", 0), sub, &r).ok());
+  EXPECT_TRUE(r.msg_found_list.empty());
+  EXPECT_TRUE(r.message_binary.empty());
 }
 
 }  // namespace

@@ -18,7 +18,7 @@ TEST(ConsumerRunningInfo, WritesJavaShape) {
   pq.commit_offset = 12;
   pq.cached_msg_count = 3;
   info.mq_table[MessageQueue("T", "b", 1)] = pq;
-  ConsumeStatus cs;
+  TopicConsumeStatus cs;
   cs.pull_tps = 1.5;
   info.status_table["T"] = cs;
   const std::string json = info.ToJson();

@@ -49,9 +49,9 @@ void ProcessQueueInfo::WriteJson(JsonWriter& w) const {
   w.EndObject();
 }
 
-Result<ConsumeStatus> ConsumeStatus::FromJson(const Json::Value& v) {
-  ROCKETMQ_RETURN_IF_ERROR(JsonExpectObject(v, "ConsumeStatus"));
-  ConsumeStatus s;
+Result<TopicConsumeStatus> TopicConsumeStatus::FromJson(const Json::Value& v) {
+  ROCKETMQ_RETURN_IF_ERROR(JsonExpectObject(v, "TopicConsumeStatus"));
+  TopicConsumeStatus s;
   ROCKETMQ_RETURN_IF_ERROR(JsonGetDouble(v, "pullRT", &s.pull_rt));
   ROCKETMQ_RETURN_IF_ERROR(JsonGetDouble(v, "pullTPS", &s.pull_tps));
   ROCKETMQ_RETURN_IF_ERROR(JsonGetDouble(v, "consumeRT", &s.consume_rt));
@@ -61,7 +61,7 @@ Result<ConsumeStatus> ConsumeStatus::FromJson(const Json::Value& v) {
   return s;
 }
 
-void ConsumeStatus::WriteJson(JsonWriter& w) const {
+void TopicConsumeStatus::WriteJson(JsonWriter& w) const {
   w.BeginObject();
   w.Key("consumeFailedMsgs").Int(consume_failed_msgs);
   w.Key("consumeFailedTPS").Double(consume_failed_tps);
@@ -101,7 +101,7 @@ Result<ConsumerRunningInfo> ConsumerRunningInfo::FromJson(const Json::Value& v) 
   if (const Json::Value* table = JsonFind(v, "statusTable")) {
     ROCKETMQ_RETURN_IF_ERROR(JsonExpectObject(*table, "statusTable"));
     for (auto it = table->begin(); it != table->end(); ++it) {
-      Result<ConsumeStatus> cs = ConsumeStatus::FromJson(*it);
+      Result<TopicConsumeStatus> cs = TopicConsumeStatus::FromJson(*it);
       if (!cs.ok()) return cs.status();
       info.status_table[it.name()] = *cs;
     }

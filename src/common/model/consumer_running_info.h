@@ -1,7 +1,7 @@
 // Bodies a consumer produces for the broker-forwarded admin requests:
 //   GET_CONSUMER_RUNNING_INFO (307) response  ConsumerRunningInfo
 //     {"jstack":..?,"mqTable":{{mq}:ProcessQueueInfo},"properties":{"k":"v"},
-//      "statusTable":{"topic":ConsumeStatus},"subscriptionSet":[SubscriptionData...]}
+//      "statusTable":{"topic":TopicConsumeStatus},"subscriptionSet":[SubscriptionData...]}
 //   CONSUME_MESSAGE_DIRECTLY (309) response   ConsumeMessageDirectlyResult
 //     {"autoCommit":true,"consumeResult":"CR_SUCCESS","order":false,"remark":..?,
 //      "spentTimeMills":3}
@@ -46,7 +46,7 @@ struct ProcessQueueInfo {
 };
 
 // Per-topic consume statistics (Java ConsumeStatus): rates per second, RTs in ms.
-struct ConsumeStatus {
+struct TopicConsumeStatus {
   double pull_rt = 0;
   double pull_tps = 0;
   double consume_rt = 0;
@@ -54,7 +54,7 @@ struct ConsumeStatus {
   double consume_failed_tps = 0;
   int64_t consume_failed_msgs = 0;
 
-  static Result<ConsumeStatus> FromJson(const Json::Value& v);
+  static Result<TopicConsumeStatus> FromJson(const Json::Value& v);
   void WriteJson(JsonWriter& w) const;
 };
 
@@ -70,7 +70,7 @@ struct ConsumerRunningInfo {
   std::map<std::string, std::string> properties;
   std::vector<SubscriptionData> subscription_set;  // written in Java TreeSet order
   std::map<MessageQueue, ProcessQueueInfo> mq_table;
-  std::map<std::string, ConsumeStatus> status_table;
+  std::map<std::string, TopicConsumeStatus> status_table;
   std::optional<std::string> jstack;  // thread dump, when asked for
 
   static Result<ConsumerRunningInfo> FromJson(const Json::Value& v);
