@@ -164,6 +164,13 @@ Status PushConsumerImpl::Start() {
     instance_->UpdateTopicRouteInfoFromNameServer(topic);
   }
   instance_->SendHeartbeatToAllBrokers();
+  // The heartbeat made the broker create %RETRY%<group>; fetch the routes still missing now
+  // rather than at the next periodic refresh.
+  for (const auto& [topic, sd] : rebalance_->Subscriptions()) {
+    (void)sd;
+    if (!rebalance_->TopicSubscribeInfo(topic))
+      instance_->UpdateTopicRouteInfoFromNameServer(topic);
+  }
   RebalanceImmediately();
   return Status::OK();
 }
