@@ -1,7 +1,6 @@
 #include "consumer/push_consumer_impl.h"
 
 #include <climits>
-#include <ctime>
 
 #include "client/message_access.h"
 #include "client/namespace_util.h"
@@ -27,24 +26,6 @@ constexpr char kClientVersionDesc[] = "V4_9_8";
 static_assert(remoting::kCurrentVersion == 409, "update kClientVersionDesc");
 
 bool IsRetryTopic(const std::string& topic) { return topic.rfind(kRetryPrefix, 0) == 0; }
-
-// "yyyyMMddHHmmss" in local time -> epoch ms (Java UtilAll.parseDate); -1 when malformed.
-int64_t ParseConsumeTimestamp(const std::string& text) {
-  std::tm tm{};
-  if (text.size() != 14 || strptime(text.c_str(), "%Y%m%d%H%M%S", &tm) == nullptr) return -1;
-  tm.tm_isdst = -1;
-  const time_t t = mktime(&tm);
-  return t < 0 ? -1 : static_cast<int64_t>(t) * 1000;
-}
-
-std::string FormatConsumeTimestamp(int64_t epoch_ms) {
-  const time_t t = static_cast<time_t>(epoch_ms / 1000);
-  std::tm tm{};
-  localtime_r(&t, &tm);
-  char buf[32];
-  strftime(buf, sizeof(buf), "%Y%m%d%H%M%S", &tm);
-  return buf;
-}
 
 }  // namespace
 
@@ -99,8 +80,8 @@ Status PushConsumerImpl::Start() {
     return Status::InvalidArgument("pullBatchSize out of range [1, 1024]");
   }
   if (config_.consume_timestamp.empty()) {
-    config_.consume_timestamp = FormatConsumeTimestamp(NowMillis() - 30 * 60 * 1000);
-  } else if (ParseConsumeTimestamp(config_.consume_timestamp) < 0) {
+    config_.consume_timestamp = ConsumerBrokerOps::FormatTimestamp(NowMillis() - 30 * 60 * 1000);
+  } else if (ConsumerBrokerOps::ParseTimestamp(config_.consume_timestamp) < 0) {
     return Status::InvalidArgument("consumeTimestamp must be yyyyMMddHHmmss: " +
                                    config_.consume_timestamp);
   }
@@ -121,12 +102,16 @@ Status PushConsumerImpl::Start() {
     rebalance_->SetSubscription(SubscriptionData::Build(kRetryPrefix + config_.group, "*", now));
   }
   pull_api_ = std::make_unique<PullApiWrapper>(instance_.get(), config_.group);
+  broker_ops_ = std::make_unique<ConsumerBrokerOps>(
+      instance_.get(), config_.group, config_.consume_from_where, config_.consume_timestamp,
+      config_.client.mq_client_api_timeout_ms);
   if (clustering()) {
-    offset_store_ = std::make_unique<RemoteBrokerOffsetStore>(config_.group, this);
+    offset_store_ = std::make_unique<RemoteBrokerOffsetStore>(config_.group, broker_ops_.get());
   } else {
     offset_store_ = std::make_unique<LocalFileOffsetStore>(config_.offset_store_dir,
                                                            instance_->client_id(), config_.group);
   }
+  broker_ops_->set_offset_store(offset_store_.get());
   Status st = offset_store_->Load();
   if (!st.ok()) {
     registry_->Release(instance_);
@@ -244,40 +229,8 @@ bool PushConsumerImpl::IsSubscribeTopicNeedUpdate(const std::string& topic) cons
 
 // ---- RebalanceHooks ----
 
-int64_t PushConsumerImpl::MaxOffset(const MessageQueue& mq) {
-  const std::string addr = MasterAddress(mq.broker_name);
-  if (addr.empty()) return -1;
-  Result<int64_t> max =
-      instance_->api().GetMaxOffset(addr, mq, config_.client.mq_client_api_timeout_ms);
-  if (!max.ok()) {
-    RMQ_LOG(kWarn) << "get max offset of " << mq.ToString()
-                   << " failed: " << max.status().ToString();
-    return -1;
-  }
-  return *max;
-}
-
 int64_t PushConsumerImpl::ComputePullFromWhere(const MessageQueue& mq) {
-  const int64_t last = offset_store_->ReadOffset(mq, ReadOffsetType::kReadFromStore);
-  if (last >= 0) return last;
-  if (last != -1) return -1;  // the store could not be asked: try again next round
-  switch (config_.consume_from_where) {
-    case CONSUME_FROM_FIRST_OFFSET:
-      return 0;
-    case CONSUME_FROM_TIMESTAMP: {
-      if (IsRetryTopic(mq.topic)) return MaxOffset(mq);
-      const std::string addr = MasterAddress(mq.broker_name);
-      if (addr.empty()) return -1;
-      Result<int64_t> offset =
-          instance_->api().SearchOffset(addr, mq, ParseConsumeTimestamp(config_.consume_timestamp),
-                                        config_.client.mq_client_api_timeout_ms);
-      if (!offset.ok()) return -1;
-      return *offset;
-    }
-    default:  // CONSUME_FROM_LAST_OFFSET and its deprecated aliases
-      if (IsRetryTopic(mq.topic)) return 0;
-      return MaxOffset(mq);
-  }
+  return broker_ops_->ComputePullFromWhere(mq);
 }
 
 void PushConsumerImpl::DispatchPullRequests(const std::vector<NewQueue>& queues) {
@@ -323,47 +276,6 @@ void PushConsumerImpl::RemoveDirtyOffset(const MessageQueue& mq) {
 void PushConsumerImpl::MessageQueueChanged(const std::string&, const std::set<MessageQueue>&,
                                            const std::set<MessageQueue>&) {
   instance_->SendHeartbeatToAllBrokers();
-}
-
-// ---- OffsetBrokerClient ----
-
-std::string PushConsumerImpl::MasterAddress(const std::string& broker_name) const {
-  std::optional<client::FindBrokerResult> found =
-      instance_->FindBrokerAddressInSubscribe(broker_name, 0, false);
-  if (!found) {
-    instance_->UpdateTopicRouteInfoFromNameServer(kRetryPrefix + config_.group);
-    found = instance_->FindBrokerAddressInSubscribe(broker_name, 0, false);
-  }
-  return found ? found->broker_addr : std::string();
-}
-
-Result<int64_t> PushConsumerImpl::QueryConsumerOffset(const std::string& group,
-                                                      const MessageQueue& mq) {
-  std::optional<client::FindBrokerResult> found =
-      instance_->FindBrokerAddressInSubscribe(mq.broker_name, 0, true);
-  if (!found) {
-    instance_->UpdateTopicRouteInfoFromNameServer(mq.topic);
-    found = instance_->FindBrokerAddressInSubscribe(mq.broker_name, 0, false);
-  }
-  if (!found) return Status::NotFound("The broker[" + mq.broker_name + "] not exist");
-  return instance_->api().QueryConsumerOffset(found->broker_addr, group, mq,
-                                              config_.client.mq_client_api_timeout_ms);
-}
-
-Status PushConsumerImpl::UpdateConsumerOffset(const std::string& group, const MessageQueue& mq,
-                                              int64_t offset, bool oneway) {
-  std::optional<client::FindBrokerResult> found =
-      instance_->FindBrokerAddressInSubscribe(mq.broker_name, 0, false);
-  if (!found) {
-    instance_->UpdateTopicRouteInfoFromNameServer(mq.topic);
-    found = instance_->FindBrokerAddressInSubscribe(mq.broker_name, 0, false);
-  }
-  if (!found) return Status::NotFound("The broker[" + mq.broker_name + "] not exist");
-  if (oneway) {
-    return instance_->api().UpdateConsumerOffsetOneway(found->broker_addr, group, mq, offset);
-  }
-  return instance_->api().UpdateConsumerOffset(found->broker_addr, group, mq, offset,
-                                               config_.client.mq_client_api_timeout_ms);
 }
 
 void PushConsumerImpl::UpdateConsumeOffset(const MessageQueue& mq, int64_t offset) {

@@ -23,6 +23,7 @@
 #include "consumer/client_remoting_processor.h"
 #include "consumer/consume_message_service.h"
 #include "consumer/consume_stats.h"
+#include "consumer/consumer_broker_ops.h"
 #include "consumer/offset_store.h"
 #include "consumer/pull_api_wrapper.h"
 #include "consumer/push_consumer_config.h"
@@ -35,7 +36,6 @@ namespace rocketmq::consumer {
 class PushConsumerImpl : public client::ConsumerInner,
                          public ConsumerRequestHandler,
                          public RebalanceHooks,
-                         public OffsetBrokerClient,
                          public std::enable_shared_from_this<PushConsumerImpl> {
  public:
   PushConsumerImpl(PushConsumerConfig config, MessageListenerConcurrently* concurrently,
@@ -115,17 +115,10 @@ class PushConsumerImpl : public client::ConsumerInner,
                            const std::set<MessageQueue>& mine) override;
   bool IsPushConsumer() const override { return true; }
 
-  // ---- OffsetBrokerClient ----
-  Result<int64_t> QueryConsumerOffset(const std::string& group, const MessageQueue& mq) override;
-  Status UpdateConsumerOffset(const std::string& group, const MessageQueue& mq, int64_t offset,
-                              bool oneway) override;
-
  private:
   void PullMessage(std::shared_ptr<PullRequest> request);
   void OnPullResult(std::shared_ptr<PullRequest> request, const SubscriptionData& sd,
                     Result<PullResult> result);
-  std::string MasterAddress(const std::string& broker_name) const;
-  int64_t MaxOffset(const MessageQueue& mq);
 
   PushConsumerConfig config_;
   MessageListenerConcurrently* const concurrently_listener_;
@@ -139,6 +132,7 @@ class PushConsumerImpl : public client::ConsumerInner,
 
   client::ClientInstanceRegistry* registry_ = nullptr;
   std::shared_ptr<client::ClientInstance> instance_;
+  std::unique_ptr<ConsumerBrokerOps> broker_ops_;
   std::unique_ptr<OffsetStore> offset_store_;
   std::unique_ptr<RebalanceImpl> rebalance_;
   std::unique_ptr<PullApiWrapper> pull_api_;
