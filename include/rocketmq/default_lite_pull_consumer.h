@@ -19,6 +19,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -71,6 +72,9 @@ class DefaultLitePullConsumer {
   // ---- offsets ----
   // Stores the consumed offsets of every assigned queue (at the brokers in clustering mode).
   void commitSync();
+  // Stores the given offsets (any queues, e.g. after low-level pulls), Java 5.x
+  // commitSync(offsetMap, persist=true).
+  void commitSync(const std::map<MQMessageQueue, int64_t>& offsets);
   // The committed offset of `mq` as stored (-1 when none).
   int64_t committed(const MQMessageQueue& mq);
   // The offset of the first message stored at or after `timestamp_ms`.

@@ -153,6 +153,12 @@ void DefaultLitePullConsumer::resume(const std::vector<MQMessageQueue>& mqs) {
 
 void DefaultLitePullConsumer::commitSync() { impl_->Running()->CommitAll(); }
 
+void DefaultLitePullConsumer::commitSync(const std::map<MQMessageQueue, int64_t>& offsets) {
+  std::map<MessageQueue, int64_t> in;
+  for (const auto& [mq, offset] : offsets) in[ToInternal(mq)] = offset;
+  impl_->Running()->CommitOffsets(in);
+}
+
 int64_t DefaultLitePullConsumer::committed(const MQMessageQueue& mq) {
   Result<int64_t> r = impl_->Running()->Committed(ToInternal(mq));
   if (!r.ok()) Throw(r.status());

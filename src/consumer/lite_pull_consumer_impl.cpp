@@ -462,6 +462,15 @@ void LitePullConsumerImpl::CommitAll() {
   offset_store_->PersistAll(mqs);
 }
 
+void LitePullConsumerImpl::CommitOffsets(const std::map<MessageQueue, int64_t>& offsets) {
+  std::set<MessageQueue> mqs;
+  for (const auto& [mq, offset] : offsets) {
+    offset_store_->UpdateOffset(mq, offset, false);
+    mqs.insert(mq);
+  }
+  offset_store_->PersistAll(mqs);
+}
+
 Result<int64_t> LitePullConsumerImpl::Committed(const MessageQueue& mq) {
   if (!running_) return Status::InvalidArgument("The consumer is not running");
   return offset_store_->ReadOffset(mq, ReadOffsetType::kReadFromStore);

@@ -91,6 +91,8 @@ class LitePullConsumerImpl : public client::ConsumerInner,
   void Pause(const std::vector<MessageQueue>& mqs);
   void Resume(const std::vector<MessageQueue>& mqs);
   void CommitAll();
+  // Stores `offsets` in the offset store and persists them.
+  void CommitOffsets(const std::map<MessageQueue, int64_t>& offsets);
   Result<int64_t> Committed(const MessageQueue& mq);
   Result<int64_t> OffsetForTimestamp(const MessageQueue& mq, int64_t timestamp_ms);
 
