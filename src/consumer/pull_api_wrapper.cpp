@@ -39,6 +39,7 @@ Result<std::string> PullApiWrapper::Prepare(const PullParams& p,
   if (p.has_subscription) header->subscription = p.sub_expression;
   header->sub_version = p.sub_version;
   header->expression_type = p.expression_type;
+  header->broker_name = p.mq.broker_name;
   return found->broker_addr;
 }
 

@@ -309,6 +309,7 @@ Status PushConsumerImpl::SendMessageBack(const MessageExt& msg, int delay_level,
     header.origin_topic = client::WrapNamespace(config_.client.name_space, msg.topic());
     header.unit_mode = false;
     header.max_reconsume_times = MaxReconsumeTimes();
+    header.broker_name = broker_name;
     st = instance_->api().ConsumerSendMessageBack(addr, header, kSendBackTimeoutMs);
     if (st.ok()) return st;
   }
