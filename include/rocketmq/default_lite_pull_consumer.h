@@ -70,7 +70,8 @@ class DefaultLitePullConsumer {
   void resume(const std::vector<MQMessageQueue>& mqs);
 
   // ---- offsets ----
-  // Stores the consumed offsets of every assigned queue (at the brokers in clustering mode).
+  // Stores the consumed offsets of every assigned queue (at the brokers in clustering mode,
+  // waiting for their answers; in the local file in broadcasting mode). Throws on failure.
   void commitSync();
   // Stores the given offsets (any queues, e.g. after low-level pulls), Java 5.x
   // commitSync(offsetMap, persist=true).

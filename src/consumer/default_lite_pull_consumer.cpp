@@ -151,12 +151,16 @@ void DefaultLitePullConsumer::resume(const std::vector<MQMessageQueue>& mqs) {
   impl_->Running()->Resume(in);
 }
 
-void DefaultLitePullConsumer::commitSync() { impl_->Running()->CommitAll(); }
+void DefaultLitePullConsumer::commitSync() {
+  Status st = impl_->Running()->CommitAll(true);
+  if (!st.ok()) Throw(st);
+}
 
 void DefaultLitePullConsumer::commitSync(const std::map<MQMessageQueue, int64_t>& offsets) {
   std::map<MessageQueue, int64_t> in;
   for (const auto& [mq, offset] : offsets) in[ToInternal(mq)] = offset;
-  impl_->Running()->CommitOffsets(in);
+  Status st = impl_->Running()->CommitOffsets(in, true);
+  if (!st.ok()) Throw(st);
 }
 
 int64_t DefaultLitePullConsumer::committed(const MQMessageQueue& mq) {

@@ -107,7 +107,10 @@ void LitePullConsumerImpl::Shutdown() {
   if (shut_down_) return;
   shut_down_ = true;
   if (!started_) return;
-  if (config_.auto_commit) CommitAll();
+  if (config_.auto_commit) {
+    Status st = CommitAll(false);
+    if (!st.ok()) RMQ_LOG(kWarn) << "commit at shutdown failed: " << st.ToString();
+  }
   running_ = false;
   cache_cv_.notify_all();
   scheduler_.Shutdown();
@@ -444,31 +447,38 @@ void LitePullConsumerImpl::MaybeAutoCommit() {
     if (SteadyMillis() < next_auto_commit_ms_) return;
     next_auto_commit_ms_ = SteadyMillis() + config_.auto_commit_interval_ms;
   }
-  CommitAll();
+  Status st = CommitAll(false);
+  if (!st.ok()) RMQ_LOG(kWarn) << "auto commit failed: " << st.ToString();
 }
 
-void LitePullConsumerImpl::CommitAll() {
-  if (!offset_store_) return;
-  std::set<MessageQueue> mqs;
+Status LitePullConsumerImpl::CommitAll(bool sync) {
+  if (!offset_store_) return Status::OK();
+  std::map<MessageQueue, int64_t> offsets;
   {
     std::lock_guard<std::mutex> lock(mu_);
     for (const auto& [mq, state] : queues_) {
-      mqs.insert(mq);
       if (state.consume_offset >= 0 && !state.owned.pq->dropped()) {
-        offset_store_->UpdateOffset(mq, state.consume_offset, false);
+        offsets[mq] = state.consume_offset;
       }
     }
   }
-  offset_store_->PersistAll(mqs);
+  return CommitOffsets(offsets, sync);
 }
 
-void LitePullConsumerImpl::CommitOffsets(const std::map<MessageQueue, int64_t>& offsets) {
-  std::set<MessageQueue> mqs;
-  for (const auto& [mq, offset] : offsets) {
-    offset_store_->UpdateOffset(mq, offset, false);
-    mqs.insert(mq);
+Status LitePullConsumerImpl::CommitOffsets(const std::map<MessageQueue, int64_t>& offsets,
+                                           bool sync) {
+  for (const auto& [mq, offset] : offsets) offset_store_->UpdateOffset(mq, offset, false);
+  if (sync && config_.message_model == CLUSTERING) {
+    // Synchronous UPDATE_CONSUMER_OFFSET, so committed() right after sees the new values.
+    for (const auto& [mq, offset] : offsets) {
+      ROCKETMQ_RETURN_IF_ERROR(offset_store_->UpdateConsumeOffsetToBroker(mq, offset, false));
+    }
+    return Status::OK();
   }
+  std::set<MessageQueue> mqs = AssignedQueues();
+  for (const auto& [mq, offset] : offsets) mqs.insert(mq);
   offset_store_->PersistAll(mqs);
+  return Status::OK();
 }
 
 Result<int64_t> LitePullConsumerImpl::Committed(const MessageQueue& mq) {

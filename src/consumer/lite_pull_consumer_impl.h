@@ -90,9 +90,11 @@ class LitePullConsumerImpl : public client::ConsumerInner,
   Status SeekToEnd(const MessageQueue& mq);
   void Pause(const std::vector<MessageQueue>& mqs);
   void Resume(const std::vector<MessageQueue>& mqs);
-  void CommitAll();
-  // Stores `offsets` in the offset store and persists them.
-  void CommitOffsets(const std::map<MessageQueue, int64_t>& offsets);
+  // Stores the consumed offsets of the assigned queues; `sync` waits for the brokers' answers
+  // (commitSync), otherwise they are persisted the periodic way (oneway / file).
+  Status CommitAll(bool sync);
+  // Stores `offsets` (any queues) the same way.
+  Status CommitOffsets(const std::map<MessageQueue, int64_t>& offsets, bool sync);
   Result<int64_t> Committed(const MessageQueue& mq);
   Result<int64_t> OffsetForTimestamp(const MessageQueue& mq, int64_t timestamp_ms);
 
