@@ -6,6 +6,7 @@
 #include "common/logging.h"
 #include "common/message_const.h"
 #include "common/time_util.h"
+#include "consumer/message_wrap.h"
 #include "consumer/push_consumer_impl.h"
 
 namespace rocketmq::consumer {
@@ -14,12 +15,6 @@ namespace {
 constexpr int64_t kSubmitLaterDelayMs = 5000;
 constexpr int64_t kCleanExpiredIntervalMs = 15 * 60 * 1000;
 
-std::vector<MQMessageExt> WrapAll(const std::vector<MessageExtPtr>& msgs) {
-  std::vector<MQMessageExt> out;
-  out.reserve(msgs.size());
-  for (const MessageExtPtr& m : msgs) out.push_back(MQMessageAccess::Wrap(*m));
-  return out;
-}
 }  // namespace
 
 ConsumeConcurrentlyService::ConsumeConcurrentlyService(PushConsumerImpl* consumer)

@@ -7,6 +7,7 @@
 #include "common/logging.h"
 #include "common/message_const.h"
 #include "common/time_util.h"
+#include "consumer/message_wrap.h"
 #include "consumer/push_consumer_impl.h"
 
 namespace rocketmq::consumer {
@@ -15,12 +16,6 @@ namespace {
 // Java MAX_TIME_CONSUME_CONTINUOUSLY: give other queues a turn after a minute.
 constexpr int64_t kMaxTimeConsumeContinuouslyMs = 60000;
 
-std::vector<MQMessageExt> WrapAll(const std::vector<MessageExtPtr>& msgs) {
-  std::vector<MQMessageExt> out;
-  out.reserve(msgs.size());
-  for (const MessageExtPtr& m : msgs) out.push_back(MQMessageAccess::Wrap(*m));
-  return out;
-}
 }  // namespace
 
 ConsumeOrderlyService::ConsumeOrderlyService(PushConsumerImpl* consumer) : consumer_(consumer) {}

@@ -4,6 +4,7 @@
 
 #include "client/message_access.h"
 #include "consumer/lite_pull_consumer_impl.h"
+#include "consumer/message_wrap.h"
 
 namespace rocketmq {
 
@@ -12,13 +13,6 @@ namespace {
 [[noreturn]] void Throw(const Status& st) {
   if (st.code() >= 0) throw MQBrokerException(st.code(), st.message());
   throw MQClientException(st.message(), st.code());
-}
-
-std::vector<MQMessageExt> WrapAll(const std::vector<consumer::MessageExtPtr>& msgs) {
-  std::vector<MQMessageExt> out;
-  out.reserve(msgs.size());
-  for (const auto& m : msgs) out.push_back(MQMessageAccess::Wrap(*m));
-  return out;
 }
 
 }  // namespace
@@ -121,7 +115,7 @@ std::vector<MQMessageQueue> DefaultLitePullConsumer::fetchMessageQueues(const st
 }
 
 std::vector<MQMessageExt> DefaultLitePullConsumer::poll(int64_t timeout_ms) {
-  return WrapAll(impl_->Running()->Poll(timeout_ms));
+  return consumer::WrapAll(impl_->Running()->Poll(timeout_ms));
 }
 
 void DefaultLitePullConsumer::seek(const MQMessageQueue& mq, int64_t offset) {
@@ -196,7 +190,7 @@ PullResult ToPublicResult(consumer::PullResult&& r) {
   out.nextBeginOffset = r.next_begin_offset;
   out.minOffset = r.min_offset;
   out.maxOffset = r.max_offset;
-  out.msgFoundList = WrapAll(r.msg_found_list);
+  out.msgFoundList = consumer::WrapAll(r.msg_found_list);
   return out;
 }
 }  // namespace
