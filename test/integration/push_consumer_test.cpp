@@ -2,6 +2,7 @@
 // membership changes, broadcasting, tag filtering, consumeFromWhere and committed offsets.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <thread>
 
 #include "integration/consumer_test_util.h"
@@ -141,6 +142,38 @@ TEST_F(PushConsumerTest, NewGroupOnInMemoryQueueStartsAtZeroAndOffsetsAreCommitt
   EXPECT_EQ(rec.distinct(), 6u);
   for (const auto& [body, n] : rec.seen()) EXPECT_EQ(body.rfind("later", 0), 0u) << body;
   c->shutdown();
+}
+
+size_t CountEntries(const char* dir) {
+  size_t n = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    (void)e;
+    ++n;
+  }
+  return n;
+}
+size_t ThreadCount() { return CountEntries("/proc/self/task"); }
+size_t FdCount() { return CountEntries("/proc/self/fd"); }
+
+TEST_F(PushConsumerTest, StartShutdownLoopLeaksNoThreadsOrFds) {
+  ASSERT_EQ(CreateTopic("TS", 2).code(), 0);
+  Recorder rec;
+  RecordingListener l("s", &rec);
+  auto cycle = [&](int i) {
+    auto c = MakeConsumer("GS", "s" + std::to_string(i), "TS");
+    c->registerMessageListener(&l);
+    c->start();
+    c->shutdown();
+  };
+  cycle(0);  // warm-up: library-wide threads (if any) start here
+  const size_t threads = ThreadCount();
+  const size_t fds = FdCount();
+  for (int i = 1; i <= 20; ++i) cycle(i);
+  EXPECT_TRUE(WaitFor([&] { return ThreadCount() <= threads; }, 5s))
+      << "threads before " << threads << ", after " << ThreadCount();
+  // The broker side may still be closing its ends; ours are gone at once.
+  EXPECT_TRUE(WaitFor([&] { return FdCount() <= fds; }, 5s))
+      << "fds before " << fds << ", after " << FdCount();
 }
 
 }  // namespace
