@@ -9,6 +9,7 @@
 #include "common/model/consumer_running_info.h"
 #include "common/model/json_body.h"
 #include "common/model/offset_tables.h"
+#include "common/response_code.h"
 #include "integration/consumer_test_util.h"
 
 namespace rocketmq::test {
@@ -23,6 +24,14 @@ class PushConsumerRetryTest : public ConsumerFixture {
     Properties p = ConsumerFixture::BrokerProps();
     p.Set("messageDelayLevel", "1s 1s 1s 1s 1s 1s 1s 1s 1s 1s");
     return p;
+  }
+
+  // Whether the broker answers CONSUMER_SEND_MSG_BACK (the delay/retry/DLQ work of branch
+  // h-sched) or rejects it as unsupported: the consumer's path differs, and so do the tests.
+  bool BrokerHandlesSendBack() {
+    RemotingCommand r = Call(Request(RequestCode::kConsumerSendMsgBack,
+                                     {{"offset", "0"}, {"group", "GPROBE"}, {"delayLevel", "0"}}));
+    return r.code() != ResponseCode::kRequestCodeNotSupported;
   }
 };
 
@@ -46,10 +55,11 @@ class FailOnceListener : public MessageListenerConcurrently {
   std::vector<Delivery> deliveries;
 };
 
-// Until the broker answers CONSUMER_SEND_MSG_BACK (branch h-sched), the consumer falls back to
-// re-sending the message to %RETRY%<group> itself, with Java's retry properties and delay level
+// When the broker does not answer CONSUMER_SEND_MSG_BACK, the consumer falls back to re-sending
+// the message to %RETRY%<group> itself, with Java's retry properties and delay level
 // 3 + reconsumeTimes; the store parks it in SCHEDULE_TOPIC_XXXX queue (level - 1).
 TEST_F(PushConsumerRetryTest, ReconsumeLaterFallsBackToResendingToTheRetryTopic) {
+  if (BrokerHandlesSendBack()) GTEST_SKIP() << "the broker handles send-back: no fallback";
   ASSERT_EQ(CreateTopic("TRY", 1).code(), 0);
   Recorder rec;
   RecordingListener listener("r", &rec, RECONSUME_LATER);
@@ -94,9 +104,9 @@ TEST_F(PushConsumerRetryTest, ReconsumeLaterFallsBackToResendingToTheRetryTopic)
   EXPECT_EQ(r.ext_fields().GetOr("offset"), "3");
 }
 
-// Needs the broker's delay-level scheduling and CONSUMER_SEND_MSG_BACK (branch h-sched): enable
-// when that is merged.
-TEST_F(PushConsumerRetryTest, DISABLED_ReconsumeLaterComesBackThroughTheRetryTopic) {
+// End to end through the broker's CONSUMER_SEND_MSG_BACK and delay-level scheduling.
+TEST_F(PushConsumerRetryTest, ReconsumeLaterComesBackThroughTheRetryTopic) {
+  if (!BrokerHandlesSendBack()) GTEST_SKIP() << "the broker does not handle send-back yet";
   ASSERT_EQ(CreateTopic("TRB", 2).code(), 0);
   FailOnceListener listener;
   auto c = MakeConsumer("GRB", "r", "TRB");
@@ -124,9 +134,9 @@ TEST_F(PushConsumerRetryTest, DISABLED_ReconsumeLaterComesBackThroughTheRetryTop
   c->shutdown();
 }
 
-// Needs branch h-sched as above: after maxReconsumeTimes the broker moves the message to
-// %DLQ%<group>.
-TEST_F(PushConsumerRetryTest, DISABLED_AfterMaxReconsumeTimesTheMessageLandsInTheDlq) {
+// After maxReconsumeTimes the broker moves the message to %DLQ%<group>.
+TEST_F(PushConsumerRetryTest, AfterMaxReconsumeTimesTheMessageLandsInTheDlq) {
+  if (!BrokerHandlesSendBack()) GTEST_SKIP() << "the broker does not handle send-back yet";
   ASSERT_EQ(CreateTopic("TDL", 1).code(), 0);
   Recorder rec;
   RecordingListener listener("d", &rec, RECONSUME_LATER);
@@ -137,9 +147,13 @@ TEST_F(PushConsumerRetryTest, DISABLED_AfterMaxReconsumeTimesTheMessageLandsInTh
   SendNumbered("TDL", 1, 1, "dead");
   // First delivery + 2 retries, then the DLQ.
   ASSERT_TRUE(WaitFor([&] { return rec.total() >= 3; }, 40s)) << rec.total();
+  ASSERT_EQ(Call(Request(RequestCode::kHeartBeat, {},
+                         HeartbeatBody("reader@2", "GDLQREADER", "%DLQ%GDL", "*")))
+                .code(),
+            0);
   ASSERT_TRUE(WaitFor(
       [&] {
-        RemotingCommand r = Call(Pull("GDL", "%DLQ%GDL", 0, 0));
+        RemotingCommand r = Call(Pull("GDLQREADER", "%DLQ%GDL", 0, 0));
         if (r.code() != 0) return false;
         auto msgs = DecodeStoredMessages(r.body());
         return msgs.ok() && msgs->size() == 1 && (*msgs)[0].body() == "dead-0";
