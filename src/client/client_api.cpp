@@ -294,6 +294,7 @@ Result<int64_t> ClientApi::QueryConsumerOffset(const std::string& addr, const st
   request.SetExtField("consumerGroup", group);
   request.SetExtField("topic", mq.topic);
   request.SetExtField("queueId", std::to_string(mq.queue_id));
+  if (!mq.broker_name.empty()) request.SetExtField("bname", mq.broker_name);  // 4.9.8 sends it
   Result<RemotingCommand> r = CallExpectSuccess(addr, std::move(request), timeout_ms);
   if (!r.ok()) return r.status();
   return r->GetExtInt64("offset");
@@ -307,6 +308,7 @@ RemotingCommand UpdateOffsetRequest(const std::string& group, const MessageQueue
   request.SetExtField("topic", mq.topic);
   request.SetExtField("queueId", std::to_string(mq.queue_id));
   request.SetExtField("commitOffset", std::to_string(offset));
+  if (!mq.broker_name.empty()) request.SetExtField("bname", mq.broker_name);  // 4.9.8 sends it
   return request;
 }
 }  // namespace

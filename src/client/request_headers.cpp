@@ -51,6 +51,7 @@ void PullMessageRequestHeader::Encode(remoting::RemotingCommand& r) const {
   if (subscription) r.SetExtField("subscription", *subscription);
   r.SetExtField("subVersion", std::to_string(sub_version));
   if (expression_type) r.SetExtField("expressionType", *expression_type);
+  if (!broker_name.empty()) r.SetExtField("bname", broker_name);
 }
 
 int32_t BuildPullSysFlag(bool commit_offset, bool suspend, bool subscription, bool class_filter) {
@@ -81,6 +82,7 @@ void ConsumerSendMsgBackRequestHeader::Encode(remoting::RemotingCommand& r) cons
   if (!origin_topic.empty()) r.SetExtField("originTopic", origin_topic);
   r.SetExtField("unitMode", Bool(unit_mode));
   if (max_reconsume_times) r.SetExtField("maxReconsumeTimes", std::to_string(*max_reconsume_times));
+  if (!broker_name.empty()) r.SetExtField("bname", broker_name);
 }
 
 Result<CheckTransactionStateRequestHeader> CheckTransactionStateRequestHeader::Decode(

@@ -46,6 +46,7 @@ struct PullMessageRequestHeader {
   std::optional<std::string> subscription;
   int64_t sub_version = 0;
   std::optional<std::string> expression_type;
+  std::string broker_name;  // "bname" (4.9.8 sends it); omitted when empty
 
   void Encode(remoting::RemotingCommand& request) const;
 };
@@ -95,6 +96,7 @@ struct ConsumerSendMsgBackRequestHeader {
   std::string origin_topic;
   bool unit_mode = false;
   std::optional<int32_t> max_reconsume_times;
+  std::string broker_name;  // "bname" (4.9.8 sends it); omitted when empty
 
   void Encode(remoting::RemotingCommand& request) const;
 };

@@ -8,6 +8,7 @@
 
 #include <json/json.h>
 
+#include "common/json_fields.h"
 #include "common/json_writer.h"
 #include "common/message_queue.h"
 #include "common/status.h"
@@ -20,6 +21,22 @@ Result<MessageQueue> MessageQueueFromKey(std::string_view member_name);
 void WriteMessageQueue(JsonWriter& w, const MessageQueue& mq);
 // Compact fastjson text, usable with JsonWriter::ObjectKey.
 std::string MessageQueueToJson(const MessageQueue& mq);
+
+// Visits the members of the map `obj[what]` keyed by MessageQueue (object keys, or their string
+// form written by a BrowserCompatible peer): fn(const MessageQueue&, const Json::Value&) ->
+// Status. A missing member is an empty map.
+template <typename Fn>
+Status ForEachMessageQueueEntry(const Json::Value& obj, const char* what, Fn fn) {
+  const Json::Value* table = JsonFind(obj, what);
+  if (table == nullptr) return Status::OK();
+  ROCKETMQ_RETURN_IF_ERROR(JsonExpectObject(*table, what));
+  for (auto it = table->begin(); it != table->end(); ++it) {
+    Result<MessageQueue> mq = MessageQueueFromKey(it.name());
+    if (!mq.ok()) return mq.status();
+    ROCKETMQ_RETURN_IF_ERROR(fn(*mq, *it));
+  }
+  return Status::OK();
+}
 
 // Java MessageQueue.hashCode() (decides HashMap order of MessageQueue-keyed maps).
 int32_t JavaMessageQueueHashCode(const MessageQueue& mq);

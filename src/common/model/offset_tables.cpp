@@ -9,21 +9,6 @@ namespace rocketmq {
 
 namespace {
 
-// Visits the members of an offset table keyed by MessageQueue (object keys, or their string
-// form written by a BrowserCompatible peer).
-template <typename Fn>
-Status ForEachMqEntry(const Json::Value& obj, const char* what, Fn fn) {
-  const Json::Value* table = JsonFind(obj, what);
-  if (table == nullptr) return Status::OK();
-  ROCKETMQ_RETURN_IF_ERROR(JsonExpectObject(*table, what));
-  for (auto it = table->begin(); it != table->end(); ++it) {
-    Result<MessageQueue> mq = MessageQueueFromKey(it.name());
-    if (!mq.ok()) return mq.status();
-    ROCKETMQ_RETURN_IF_ERROR(fn(*mq, *it));
-  }
-  return Status::OK();
-}
-
 // Keys of a MessageQueue-keyed std::map in Java HashMap iteration order. `put_order`, when it
 // lists every key once, is Java's insertion order (it decides the order within a bucket).
 template <typename V>
@@ -57,8 +42,8 @@ std::vector<const MessageQueue*> JavaMqOrder(const std::map<MessageQueue, V>& ma
 Result<TopicStatsTable> TopicStatsTable::FromJson(const Json::Value& v) {
   if (!v.isObject()) return Status::Corruption("json: TopicStatsTable must be an object");
   TopicStatsTable t;
-  ROCKETMQ_RETURN_IF_ERROR(
-      ForEachMqEntry(v, "offsetTable", [&t](const MessageQueue& mq, const Json::Value& e) {
+  ROCKETMQ_RETURN_IF_ERROR(ForEachMessageQueueEntry(
+      v, "offsetTable", [&t](const MessageQueue& mq, const Json::Value& e) {
         TopicOffset off;
         ROCKETMQ_RETURN_IF_ERROR(JsonExpectObject(e, "TopicOffset"));
         ROCKETMQ_RETURN_IF_ERROR(JsonGetInt64(e, "minOffset", &off.min_offset));
@@ -102,8 +87,8 @@ Result<ConsumeStats> ConsumeStats::FromJson(const Json::Value& v) {
   if (!v.isObject()) return Status::Corruption("json: ConsumeStats must be an object");
   ConsumeStats s;
   ROCKETMQ_RETURN_IF_ERROR(JsonGetDouble(v, "consumeTps", &s.consume_tps));
-  ROCKETMQ_RETURN_IF_ERROR(
-      ForEachMqEntry(v, "offsetTable", [&s](const MessageQueue& mq, const Json::Value& e) {
+  ROCKETMQ_RETURN_IF_ERROR(ForEachMessageQueueEntry(
+      v, "offsetTable", [&s](const MessageQueue& mq, const Json::Value& e) {
         OffsetWrapper ow;
         ROCKETMQ_RETURN_IF_ERROR(JsonExpectObject(e, "OffsetWrapper"));
         ROCKETMQ_RETURN_IF_ERROR(JsonGetInt64(e, "brokerOffset", &ow.broker_offset));
@@ -141,8 +126,8 @@ std::string ConsumeStats::ToJson() const { return EncodeJsonBody(*this); }
 Result<ResetOffsetBody> ResetOffsetBody::FromJson(const Json::Value& v) {
   if (!v.isObject()) return Status::Corruption("json: ResetOffsetBody must be an object");
   ResetOffsetBody b;
-  ROCKETMQ_RETURN_IF_ERROR(
-      ForEachMqEntry(v, "offsetTable", [&b](const MessageQueue& mq, const Json::Value& e) {
+  ROCKETMQ_RETURN_IF_ERROR(ForEachMessageQueueEntry(
+      v, "offsetTable", [&b](const MessageQueue& mq, const Json::Value& e) {
         int64_t offset = 0;
         ROCKETMQ_RETURN_IF_ERROR(JsonAsInt64(e, &offset));
         b.offset_table[mq] = offset;

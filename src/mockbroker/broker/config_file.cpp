@@ -1,12 +1,12 @@
 #include "mockbroker/broker/config_file.h"
 
+#include "common/file_util.h"
 #include "common/logging.h"
-#include "mockbroker/namesrv/file_util.h"
 
 namespace rocketmq::broker {
 
 Status PersistConfigFile(const std::string& path, const std::string& content) {
-  Status st = namesrv::WriteFileReplacing(path, content);
+  Status st = WriteFileReplacing(path, content);
   if (!st.ok()) RMQ_LOG(kError) << "persist " << path << " failed: " << st.ToString();
   return st;
 }
@@ -16,7 +16,7 @@ Status LoadConfigFile(const std::string& path,
   bool any_file = false;
   Status last;
   for (const std::string& candidate : {path, path + ".bak"}) {
-    Result<std::string> text = namesrv::ReadWholeFile(candidate);
+    Result<std::string> text = ReadWholeFile(candidate);
     if (!text.ok()) continue;
     any_file = true;
     if (text->empty()) continue;

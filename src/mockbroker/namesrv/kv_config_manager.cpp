@@ -5,7 +5,7 @@
 #include "common/logging.h"
 #include "common/model/json_body.h"
 #include "common/model/list_bodies.h"
-#include "mockbroker/namesrv/file_util.h"
+#include "common/file_util.h"
 
 namespace rocketmq::namesrv {
 

@@ -7,7 +7,7 @@
 #include <limits>
 
 #include "common/logging.h"
-#include "mockbroker/namesrv/file_util.h"
+#include "common/file_util.h"
 
 namespace rocketmq::namesrv {
 

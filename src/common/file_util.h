@@ -1,11 +1,12 @@
-// Small file helpers of the NameServer (kvConfig.json, namesrv.properties).
+// Small file helpers: whole-file reads and the replace-with-backup write of Java MixAll.string2File
+// (NameServer kvConfig.json, broker config files, the client's local offset store).
 #pragma once
 
 #include <string>
 
 #include "common/status.h"
 
-namespace rocketmq::namesrv {
+namespace rocketmq {
 
 // Replaces the file at `path` with `content` the way Java's MixAll.string2File does: writes
 // "<path>.tmp", keeps the previous file as "<path>.bak", then renames the temporary file into
@@ -15,4 +16,4 @@ Status WriteFileReplacing(const std::string& path, const std::string& content);
 // Reads the whole file. NotFound when it does not exist, IOError when it cannot be read.
 Result<std::string> ReadWholeFile(const std::string& path);
 
-}  // namespace rocketmq::namesrv
+}  // namespace rocketmq

@@ -1,4 +1,4 @@
-#include "mockbroker/namesrv/file_util.h"
+#include "common/file_util.h"
 
 #include <cerrno>
 #include <cstring>
@@ -7,7 +7,7 @@
 #include <sstream>
 #include <system_error>
 
-namespace rocketmq::namesrv {
+namespace rocketmq {
 
 namespace fs = std::filesystem;
 
@@ -46,4 +46,4 @@ Result<std::string> ReadWholeFile(const std::string& path) {
   return buf.str();
 }
 
-}  // namespace rocketmq::namesrv
+}  // namespace rocketmq
