@@ -1,14 +1,20 @@
-// The requesting side of request-reply: sends -c requests to -t and waits for each reply (up to
-// --timeout ms). Replies come from any consumer of -t that answers with createReplyMessage() and
-// a producer's send() (for example Java's RequestReply consumer example). Prints each reply and
-// counts a request as sent when its reply arrived.
+// Request-reply: sends -c requests to -t and waits for each reply (up to --timeout ms), counting
+// a request as sent when its reply arrived. By default the program also runs the answering
+// side itself: a push consumer of -t (group --responder_group) that answers every request with
+// createReplyMessage() and a producer's send(), so it works on its own against any cluster. With
+// --responder=false the replies must come from elsewhere, e.g. Java's RequestReply consumer
+// example or another run of this program.
+#include <atomic>
 #include <condition_variable>
+#include <memory>
 #include <mutex>
 
 #include "example_common.h"
 
 DEFINE_int32(timeout, 3000, "ms to wait for each reply");
 DEFINE_bool(async, false, "use request(msg, callback, timeout) and wait for all callbacks");
+DEFINE_bool(responder, true, "also answer the requests from this process (a push consumer of -t)");
+DEFINE_string(responder_group, "example_responder_group", "consumer group of the responder");
 
 namespace {
 
@@ -38,12 +44,71 @@ class PrintingCallback : public rocketmq::RequestCallback {
   std::condition_variable cv_;
 };
 
+// The answering side: consumes the requests (tag TagReq) of -t and sends each one's reply. A
+// failed reply is reported and otherwise ignored: the requester then sees a timeout.
+class Responder : public rocketmq::MessageListenerConcurrently {
+ public:
+  Responder() : consumer_(FLAGS_responder_group), producer_(FLAGS_responder_group + "_reply") {}
+
+  void Start() {
+    producer_.setNamesrvAddr(FLAGS_n);
+    producer_.start();
+    // The consumer must find the topic's route when it starts; a broker with
+    // autoCreateTopicEnable creates the topic on this first send (its tag is not subscribed).
+    // It goes through the responder's producer: the requester's first request() must be the
+    // one that fetches the route, as that also sends the heartbeat the broker needs to push
+    // replies to it (Java prepareSendRequest).
+    rocketmq::MQMessage warmup(FLAGS_t, "TagWarmup", "creates the topic");
+    producer_.send(warmup);
+    consumer_.setNamesrvAddr(FLAGS_n);
+    consumer_.subscribe(FLAGS_t, "TagReq");
+    consumer_.registerMessageListener(this);
+    consumer_.start();
+  }
+  void Shutdown() {
+    consumer_.shutdown();
+    producer_.shutdown();
+  }
+
+  rocketmq::ConsumeConcurrentlyStatus consumeMessage(
+      const std::vector<rocketmq::MQMessageExt>& msgs) override {
+    for (const auto& request : msgs) {
+      try {
+        rocketmq::MQMessage reply =
+            rocketmq::createReplyMessage(request, "reply to " + request.getBody());
+        producer_.send(reply);
+        ++answered_;
+      } catch (const rocketmq::MQException& e) {
+        std::fprintf(stderr, "responder: cannot answer %s: %s\n", request.getMsgId().c_str(),
+                     e.what());
+      }
+    }
+    return rocketmq::CONSUME_SUCCESS;
+  }
+  int answered() const { return answered_.load(); }
+
+ private:
+  rocketmq::DefaultMQPushConsumer consumer_;
+  rocketmq::DefaultMQProducer producer_;
+  std::atomic<int> answered_{0};
+};
+
 }  // namespace
 
 int main(int argc, char** argv) {
   gflags::ParseCommandLineFlags(&argc, &argv, true);
   rocketmq::DefaultMQProducer producer(FLAGS_g);
   example::StartProducer(producer);
+  std::unique_ptr<Responder> responder;
+  if (FLAGS_responder) {
+    responder = std::make_unique<Responder>();
+    try {
+      responder->Start();
+    } catch (const rocketmq::MQException& e) {
+      std::printf("cannot start the responder: %s\n", e.what());
+      return 1;
+    }
+  }
   int sent = 0, failed = 0;
   if (FLAGS_async) {
     PrintingCallback callback;
@@ -73,5 +138,9 @@ int main(int argc, char** argv) {
     }
   }
   producer.shutdown();
+  if (responder) {
+    responder->Shutdown();
+    std::fprintf(stderr, "responder answered %d requests\n", responder->answered());
+  }
   return example::Finish(sent, failed);
 }

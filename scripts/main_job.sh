@@ -3,7 +3,8 @@
 #  1. remoting_demo: a RemotingClient and a RemotingServer exchange sync, async and oneway calls;
 #  2. starts the bundled mqnamesrv + mqbroker on 127.0.0.1 (free ports, a temporary store),
 #     creates a topic, sends messages and pulls them back (cluster_demo), prints the cluster's
-#     brokers, runs every example producer, then stops both servers with SIGTERM.
+#     brokers, runs every example producer (request_reply with its built-in responder), then
+#     stops both servers with SIGTERM.
 # Run after scripts/build.sh. BUILD_DIR overrides the build directory (default: build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -90,7 +91,7 @@ grep "boot success" "$work/broker.out"
 echo
 echo "== example producers (public API only) =="
 for example in sync_producer async_producer oneway_producer orderly_producer batch_producer \
-               delay_producer; do
+               delay_producer request_reply; do
   last=$("$bin/examples/$example" -n "127.0.0.1:$ns_port" -t ExampleTopic -c 20 -s 64 \
          -g "${example}_group" | tail -n 1)
   echo "$example: $last"

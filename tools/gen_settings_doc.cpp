@@ -8,6 +8,7 @@
 #include <string>
 
 #include "client/settings_registry.h"
+#include "consumer/consumer_settings.h"
 #include "producer/producer_settings.h"
 
 namespace {
@@ -18,6 +19,8 @@ std::string Render() {
   std::vector<SettingsTable> tables = {
       {"DefaultMQProducer", rocketmq::producer::ProducerSettings().Describe()},
       {"TransactionMQProducer", rocketmq::producer::TransactionProducerSettings().Describe()},
+      {"DefaultMQPushConsumer", rocketmq::consumer::PushConsumerSettings().Describe()},
+      {"DefaultLitePullConsumer", rocketmq::consumer::LitePullConsumerSettings().Describe()},
   };
   return rocketmq::client::RenderSettingsDoc(tables);
 }

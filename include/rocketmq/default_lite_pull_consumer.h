@@ -60,7 +60,8 @@ class DefaultLitePullConsumer {
   // The next cached batch (at most pullBatchSize messages of one queue), waiting up to
   // `timeout_ms`; empty when nothing arrived. Offsets of returned messages count as consumed.
   std::vector<MQMessageExt> poll(int64_t timeout_ms);
-  std::vector<MQMessageExt> poll() { return poll(poll_timeout_ms_); }
+  // The same with pollTimeoutMillis (default 5000).
+  std::vector<MQMessageExt> poll();
   // Continue `mq` from `offset` (between its min and max offset), dropping what is cached.
   void seek(const MQMessageQueue& mq, int64_t offset);
   void seekToBegin(const MQMessageQueue& mq);
@@ -121,10 +122,19 @@ class DefaultLitePullConsumer {
   void setPullThresholdSizeForQueue(int mib);
   void setPullThresholdForAll(int messages);
   void setConsumeMaxSpan(int span);
-  // Default timeout of poll(), ms (default 5000).
+  // Default timeout of poll(), ms (default 5000); may change after start().
   void setPollTimeoutMillis(int64_t ms);
+  int64_t getPollTimeoutMillis() const;
   // Base directory of the broadcasting offset files (default ~/.rocketmq_offsets).
   void setOffsetStoreDir(const std::string& dir);
+
+  // ---- settings by name (before start()) ----
+  // Sets any setting by its Java name ("pullBatchSize" -> "32", "autoCommit" -> "false"); keys,
+  // types and ranges are listed in docs/settings.md. Throws MQClientException for an unknown
+  // key, a bad value or after start().
+  void set(const std::string& key, const std::string& value);
+  // The current value of a setting as text. Throws MQClientException for an unknown key.
+  std::string get(const std::string& key) const;
 
   std::string getClientId() const;
 
@@ -132,7 +142,6 @@ class DefaultLitePullConsumer {
 
  private:
   std::unique_ptr<Impl> impl_;
-  int64_t poll_timeout_ms_ = 5000;
 };
 
 }  // namespace rocketmq

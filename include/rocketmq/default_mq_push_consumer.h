@@ -118,6 +118,14 @@ class DefaultMQPushConsumer {
   // Base directory of the broadcasting offset files (default ~/.rocketmq_offsets).
   void setOffsetStoreDir(const std::string& dir);
 
+  // ---- settings by name (before start()) ----
+  // Sets any setting by its Java name ("consumeThreadMin" -> "10", "messageModel" ->
+  // "BROADCASTING"); keys, types and ranges are listed in docs/settings.md. Throws
+  // MQClientException for an unknown key, a bad value or after start().
+  void set(const std::string& key, const std::string& value);
+  // The current value of a setting as text. Throws MQClientException for an unknown key.
+  std::string get(const std::string& key) const;
+
   // The client id "clientIP@instanceName" (valid after start()).
   std::string getClientId() const;
 

@@ -62,6 +62,13 @@ Status UnknownSetting(const std::string& owner, const std::string& key) {
                                  " (the keys are listed in docs/settings.md)");
 }
 
+Status NotAChoice(const std::string& key, const std::string& value,
+                  const std::vector<std::string>& choices) {
+  std::string all;
+  for (const std::string& ok : choices) all += (all.empty() ? "" : ", ") + ok;
+  return Status::InvalidArgument("setting " + key + ": \"" + value + "\" is not one of " + all);
+}
+
 namespace {
 
 std::string Range(const SettingInfo& s) {

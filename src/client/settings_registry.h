@@ -49,6 +49,9 @@ Result<int64_t> ParseIntSetting(const std::string& key, const std::string& value
                                 int64_t max);
 // Status for a key no registry knows; `owner` names the object ("DefaultMQProducer").
 Status UnknownSetting(const std::string& owner, const std::string& key);
+// Status for a value outside an enum's `choices`.
+Status NotAChoice(const std::string& key, const std::string& value,
+                  const std::vector<std::string>& choices);
 
 // A generic accessor for RMQ_SETTING: the member `field` of whatever config it is given.
 #define RMQ_SETTING(field) \
@@ -128,12 +131,39 @@ class SettingsRegistry {
               return Status::OK();
             }
           }
-          std::string all;
-          for (const std::string& ok : choices) all += (all.empty() ? "" : ", ") + ok;
-          return Status::InvalidArgument(std::string("setting ") + key + ": \"" + v +
-                                         "\" is not one of " + all);
+          return NotAChoice(key, v, choices);
         },
         [ref](Config& c) { return ref(c); }, nullptr);
+  }
+
+  // An enum field set by the names of its values (exact spelling), e.g. the Java enum constant
+  // names {{"BROADCASTING", BROADCASTING}, {"CLUSTERING", CLUSTERING}}. Get() of a value missing
+  // from `values` gives its number.
+  template <typename E>
+  SettingsRegistry& Enum(const char* key, std::function<E&(Config&)> ref,
+                         std::vector<std::pair<std::string, E>> values, const char* meaning) {
+    static_assert(std::is_enum_v<E>);
+    SettingInfo info = Info(key, SettingType::kChoice, meaning);
+    for (const auto& [name, value] : values) info.choices.push_back(name);
+    std::vector<std::string> choices = info.choices;
+    return Add(
+        std::move(info),
+        [ref, key, values, choices](Config& c, const std::string& v) -> Status {
+          for (const auto& [name, value] : values) {
+            if (name == v) {
+              ref(c) = value;
+              return Status::OK();
+            }
+          }
+          return NotAChoice(key, v, choices);
+        },
+        [ref, values](Config& c) {
+          for (const auto& [name, value] : values) {
+            if (value == ref(c)) return name;
+          }
+          return std::to_string(static_cast<int64_t>(ref(c)));
+        },
+        nullptr);
   }
 
   // Every key of `other` (a registry of a part of Config reached through `part`), e.g. the

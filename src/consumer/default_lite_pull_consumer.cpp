@@ -3,6 +3,7 @@
 #include <mutex>
 
 #include "client/message_access.h"
+#include "consumer/consumer_settings.h"
 #include "consumer/lite_pull_consumer_impl.h"
 #include "consumer/message_wrap.h"
 
@@ -51,6 +52,8 @@ void DefaultLitePullConsumer::start() {
     throw MQClientException("the consumer was shut down; create a new one", kCodeInvalidArgument);
   }
   if (impl_->engine) return;
+  Status checked = consumer::CheckLitePullConsumerSettings(impl_->config);
+  if (!checked.ok()) Throw(checked);
   auto engine = std::make_shared<consumer::LitePullConsumerImpl>(impl_->config);
   for (const auto& [topic, expression] : impl_->subscriptions) {
     Status st = engine->Subscribe(topic, expression);
@@ -113,6 +116,8 @@ std::vector<MQMessageQueue> DefaultLitePullConsumer::fetchMessageQueues(const st
   for (const auto& mq : *mqs) out.push_back(ToPublic(mq));
   return out;
 }
+
+std::vector<MQMessageExt> DefaultLitePullConsumer::poll() { return poll(getPollTimeoutMillis()); }
 
 std::vector<MQMessageExt> DefaultLitePullConsumer::poll(int64_t timeout_ms) {
   return consumer::WrapAll(impl_->Running()->Poll(timeout_ms));
@@ -249,7 +254,29 @@ void DefaultLitePullConsumer::setSessionCredentials(const SessionCredentials& cr
   impl_->config.client.credentials.security_token = credentials.getSecurityToken();
 }
 
-void DefaultLitePullConsumer::setPollTimeoutMillis(int64_t ms) { poll_timeout_ms_ = ms; }
+void DefaultLitePullConsumer::setPollTimeoutMillis(int64_t ms) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  impl_->config.poll_timeout_ms = ms;
+}
+
+int64_t DefaultLitePullConsumer::getPollTimeoutMillis() const {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  return impl_->config.poll_timeout_ms;
+}
+
+void DefaultLitePullConsumer::set(const std::string& key, const std::string& value) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  impl_->CheckNotStarted();
+  Status st = consumer::LitePullConsumerSettings().Set(impl_->config, key, value);
+  if (!st.ok()) Throw(st);
+}
+
+std::string DefaultLitePullConsumer::get(const std::string& key) const {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  Result<std::string> v = consumer::LitePullConsumerSettings().Get(impl_->config, key);
+  if (!v.ok()) Throw(v.status());
+  return *v;
+}
 
 const std::string& DefaultLitePullConsumer::getNamesrvAddr() const {
   return impl_->config.client.namesrv_addr;

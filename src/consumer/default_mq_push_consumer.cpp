@@ -3,6 +3,7 @@
 #include <mutex>
 
 #include "client/message_access.h"
+#include "consumer/consumer_settings.h"
 #include "consumer/push_consumer_impl.h"
 
 namespace rocketmq {
@@ -153,6 +154,23 @@ void DefaultMQPushConsumer::setSessionCredentials(const std::string& access_key,
   impl_->config.client.credentials.access_key = access_key;
   impl_->config.client.credentials.secret_key = secret_key;
   (void)auth_channel;
+}
+
+void DefaultMQPushConsumer::set(const std::string& key, const std::string& value) {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  if (impl_->engine != nullptr || impl_->shut_down) {
+    throw MQClientException("setting " + key + ": settings can only change before start()",
+                            kCodeInvalidArgument);
+  }
+  Status st = consumer::PushConsumerSettings().Set(impl_->config, key, value);
+  if (!st.ok()) throw MQClientException(st.message(), st.code());
+}
+
+std::string DefaultMQPushConsumer::get(const std::string& key) const {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  Result<std::string> v = consumer::PushConsumerSettings().Get(impl_->config, key);
+  if (!v.ok()) throw MQClientException(v.status().message(), v.status().code());
+  return *v;
 }
 
 std::string DefaultMQPushConsumer::getClientId() const {

@@ -47,6 +47,7 @@ struct LitePullConsumerConfig {
   int pull_threshold_size_for_queue_mib = 100;
   int pull_threshold_for_all = 10000;
   int consume_max_span = 2000;
+  int64_t poll_timeout_ms = 5000;  // default timeout of the public poll()
   std::string offset_store_dir;
   // Java BROKER_SUSPEND_MAX_TIME_MILLIS (lite pull), consumerPullTimeoutMillis,
   // CONSUMER_TIMEOUT_MILLIS_WHEN_SUSPEND and the pull task delays.
