@@ -91,11 +91,20 @@ grep "boot success" "$work/broker.out"
 echo
 echo "== example producers (public API only) =="
 for example in sync_producer async_producer oneway_producer orderly_producer batch_producer \
-               delay_producer request_reply; do
+               delay_producer transaction_producer request_reply; do
   last=$("$bin/examples/$example" -n "127.0.0.1:$ns_port" -t ExampleTopic -c 20 -s 64 \
          -g "${example}_group" | tail -n 1)
   echo "$example: $last"
   [ "$last" = "sent=20 failed=0" ]
+done
+
+echo
+echo "== example consumers (public API only): each reads the 100 messages sent at once above =="
+for example in push_consumer orderly_consumer lite_pull_consumer pull_consumer; do
+  last=$("$bin/examples/$example" -n "127.0.0.1:$ns_port" -t ExampleTopic -c 100 -w 60 \
+         -g "${example}_group" | tail -n 1)
+  echo "$example: $last"
+  case "$last" in received=*) [ "${last#received=}" -ge 100 ] ;; *) false ;; esac
 done
 
 kill -TERM "$broker_pid"

@@ -3,6 +3,7 @@
 #include "client/topic_publish_info.h"
 #include "common/logging.h"
 #include "common/time_util.h"
+#include "consumer/client_remoting_processor.h"
 #include "consumer/local_file_offset_store.h"
 #include "consumer/remote_broker_offset_store.h"
 
@@ -83,6 +84,9 @@ Status LitePullConsumerImpl::Start() {
     instance_->UnregisterConsumer(config_.group);
     return fail(st);
   }
+  // Java's ClientRemotingProcessor serves every consumer of the instance: a group change
+  // (NOTIFY_CONSUMER_IDS_CHANGED) rebalances a subscribing lite-pull consumer at once too.
+  RegisterConsumerProcessors(instance_.get());
   pull_pool_ =
       std::make_unique<ThreadPool>("LitePull", static_cast<size_t>(config_.pull_thread_nums));
   scheduler_.Start();
