@@ -27,6 +27,10 @@ struct ClientConfig {
   int64_t poll_name_server_interval_ms = 30000;
   int64_t heartbeat_broker_interval_ms = 30000;
   int64_t persist_consumer_offset_interval_ms = 5000;
+  // Every consumer of the instance rebalances this often, besides on NOTIFY_CONSUMER_IDS_CHANGED
+  // (Java RebalanceService, rocketmq.client.rebalance.waitInterval). The periodic round is what
+  // retries an orderly queue whose broker lock was still held by its previous owner.
+  int64_t rebalance_interval_ms = 20000;
   int64_t mq_client_api_timeout_ms = 3000;
   size_t callback_threads = 0;  // 0: hardware concurrency (at least 2)
 

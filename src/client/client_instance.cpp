@@ -62,6 +62,10 @@ Status ClientInstance::Start() {
         SendHeartbeatToAllBrokers();
       },
       1000, config_.heartbeat_broker_interval_ms);
+  // Java RebalanceService: the first round after one interval (start() and
+  // NOTIFY_CONSUMER_IDS_CHANGED trigger the immediate ones), then every interval.
+  scheduler_.Schedule([this] { DoRebalanceAll(); }, config_.rebalance_interval_ms,
+                      config_.rebalance_interval_ms);
   scheduler_.Schedule([this] { PersistAllConsumerOffsets(); }, 10000,
                       config_.persist_consumer_offset_interval_ms);
   // Java RequestFutureHolder: expired requests fail every second (first after 3 s).

@@ -40,8 +40,6 @@ struct PushConsumerConfig {
   int64_t pull_delay_when_exception_ms = 3000;
   int64_t pull_delay_when_flow_control_ms = 50;
   int64_t pull_delay_when_suspend_ms = 1000;
-  // Rebalance period (rocketmq.client.rebalance.waitInterval).
-  int64_t rebalance_interval_ms = 20000;
 };
 
 }  // namespace rocketmq::consumer

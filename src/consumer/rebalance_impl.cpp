@@ -126,10 +126,15 @@ bool RebalanceImpl::UpdateProcessQueueTableInRebalance(const std::string& topic,
                                                        bool orderly) {
   bool changed = false;
   // Give away what is no longer ours (and, for push consumers, queues stuck without pulls).
+  // A dropped entry whose removal was refused earlier (an orderly batch held its consume lock:
+  // try_unlock_times > 0) is no longer pulled even if the queue is ours again: finish the
+  // removal, and the queue is taken again below with a new process queue and a fresh lock.
   for (const auto& [mq, owned] : ProcessQueueTable()) {
     if (mq.topic != topic) continue;
     const bool unassigned = mine.count(mq) == 0;
-    const bool stuck = !unassigned && hooks_->IsPushConsumer() && owned.pq->IsPullExpired();
+    const bool refused = owned.pq->dropped() && owned.pq->try_unlock_times() > 0;
+    const bool stuck =
+        !unassigned && (refused || (hooks_->IsPushConsumer() && owned.pq->IsPullExpired()));
     if (!unassigned && !stuck) continue;
     owned.pq->set_dropped(true);
     if (hooks_->RemoveUnnecessaryMessageQueue(mq, *owned.pq)) {
@@ -139,7 +144,7 @@ bool RebalanceImpl::UpdateProcessQueueTableInRebalance(const std::string& topic,
         process_queue_table_.erase(it);
       }
       changed = true;
-      if (stuck) {
+      if (stuck && !refused) {
         RMQ_LOG(kWarn) << "dropped " << mq.ToString() << " of group " << group_
                        << ": no pull for a long time";
       }
