@@ -15,6 +15,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <functional>
 #include <map>
 #include <memory>
@@ -197,6 +198,38 @@ class ProducerLoad {
   std::vector<std::thread> threads_;
 };
 
+// Records like RecordingListener, but every call waits until Open().
+class GatedListener : public MessageListenerConcurrently {
+ public:
+  explicit GatedListener(Recorder* recorder) : recorder_(recorder) {}
+  void Open() {
+    std::lock_guard<std::mutex> lock(mu_);
+    open_ = true;
+    cv_.notify_all();
+  }
+  ConsumeStatus consumeMessage(const std::vector<MQMessageExt>& msgs) override {
+    {
+      std::unique_lock<std::mutex> lock(mu_);
+      cv_.wait(lock, [this] { return open_; });
+    }
+    for (const auto& m : msgs) recorder_->Record("c", m);
+    return CONSUME_SUCCESS;
+  }
+
+ private:
+  Recorder* recorder_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool open_ = false;
+};
+
+// Opens the gate when a test ends early, so the consumer's shutdown does not wait forever.
+struct GateOpener {
+  explicit GateOpener(GatedListener* l) : listener(l) {}
+  ~GateOpener() { listener->Open(); }
+  GatedListener* listener;
+};
+
 class ClusterFailoverTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -348,19 +381,25 @@ TEST_F(ClusterFailoverTest, SyncMasterKilledConsumerCarriesOnFromSlaveAndReturns
   producer->start();
   ASSERT_TRUE(SendUntilOk(producer.get(), topic, "probe"));
 
+  // The listener holds its first batches until the master is dead, and the consumer caches at
+  // most ~100 messages per queue, so most of the backlog must be pulled from the slave.
   Recorder rec;
-  RecordingListener listener("c", &rec);
+  GatedListener listener(&rec);
   auto consumer = MakeConsumer(group, topic);
+  consumer->setPullThresholdForQueue(64);
   consumer->registerMessageListener(&listener);
   consumer->start();
+  GateOpener open_on_exit(&listener);
 
   auto load = std::make_unique<ProducerLoad>(producer.get(), topic, "s", 4);
-  ASSERT_TRUE(Eventually([&] { return load->acked_count() >= 400; }, 20s));
+  ASSERT_TRUE(Eventually([&] { return load->acked_count() >= 1600; }, 30s));
   ASSERT_TRUE(cluster_.Kill("broker-s-0"));
   std::this_thread::sleep_for(1500ms);  // producers keep trying against the dead master
   load->Stop();
+  EXPECT_EQ(rec.total(), 0u);
+  listener.Open();
   const std::set<std::string> acked = load->acked();
-  ASSERT_GE(acked.size(), 400u);
+  ASSERT_GE(acked.size(), 1600u);
 
   // Every acknowledged message is stored on the slave...
   const std::multiset<std::string> on_slave = PullBodies(slave, topic, "broker-s");
