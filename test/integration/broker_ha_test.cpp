@@ -135,14 +135,13 @@ TEST_F(HaFixture, TwoMastersBothInTheRoute) {
   ASSERT_NE(b, nullptr);
   ASSERT_EQ(CreateTopic("T2", 4).code(), ResponseCode::kSuccess);
   RemotingCommand create =
-      Request(RequestCode::kUpdateAndCreateTopic,
-              {{"topic", "T2"},
-               {"defaultTopic", "TBW102"},
-               {"readQueueNums", "4"},
-               {"writeQueueNums", "4"},
-               {"perm", "6"},
-               {"topicFilterType", "SINGLE_TAG"},
-               {"order", "false"}});
+      Request(RequestCode::kUpdateAndCreateTopic, {{"topic", "T2"},
+                                                   {"defaultTopic", "TBW102"},
+                                                   {"readQueueNums", "4"},
+                                                   {"writeQueueNums", "4"},
+                                                   {"perm", "6"},
+                                                   {"topicFilterType", "SINGLE_TAG"},
+                                                   {"order", "false"}});
   ASSERT_EQ(CallTo(Addr(*b), std::move(create)).code(), ResponseCode::kSuccess);
   ASSERT_TRUE(WaitFor([&] { return Route("T2").broker_datas.size() == 2; },
                       std::chrono::milliseconds(5000)));
@@ -215,8 +214,11 @@ TEST_F(HaFixture, SlaveSyncsMetadataFromItsMaster) {
   ASSERT_NE(slave, nullptr);
   ASSERT_TRUE(WaitFor(
       [&] {
+        // Java's SlaveSynchronize order: topics, offsets, delay offsets, then groups.
         return slave->consumer_offset_manager().QueryOffset("GM", "TM", 2) == 42 &&
-               slave->topic_config_manager().Select("TM").has_value();
+               slave->topic_config_manager().Select("TM").has_value() &&
+               slave->subscription_group_manager().BuildWrapper().data_version ==
+                   broker_->subscription_group_manager().BuildWrapper().data_version;
       },
       std::chrono::milliseconds(5000)));
   EXPECT_EQ(slave->topic_config_manager().data_version(),
