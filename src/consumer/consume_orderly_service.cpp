@@ -101,7 +101,7 @@ void ConsumeOrderlyService::Consume(const OwnedQueue& owned, const MessageQueue&
     ConsumeOrderlyStatus status = SUSPEND_CURRENT_QUEUE_A_MOMENT;
     const int64_t call_begin = SteadyMillis();
     {
-      std::lock_guard<std::timed_mutex> consuming(pq.consume_lock());
+      std::lock_guard<ConsumeLock> consuming(pq.consume_lock());
       if (pq.dropped()) break;
       try {
         status = consumer_->orderly_listener()->consumeMessage(WrapAll(msgs), context);

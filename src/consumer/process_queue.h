@@ -14,6 +14,8 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -26,6 +28,37 @@
 namespace rocketmq::consumer {
 
 using MessageExtPtr = std::shared_ptr<MessageExt>;
+
+// A lock held across one orderly listener call, with a bounded wait for the rebalance (Java's
+// ReentrantLock.tryLock(1000 ms)). Not std::timed_mutex: its try_lock_for uses
+// pthread_mutex_clocklock, which ThreadSanitizer does not intercept (false "unlock of an
+// unlocked mutex" reports). Meets BasicLockable for std::lock_guard.
+class ConsumeLock {
+ public:
+  void lock() {
+    std::unique_lock<std::mutex> guard(mu_);
+    cv_.wait(guard, [this] { return !held_; });
+    held_ = true;
+  }
+  void unlock() {
+    {
+      std::lock_guard<std::mutex> guard(mu_);
+      held_ = false;
+    }
+    cv_.notify_one();
+  }
+  bool try_lock_for(std::chrono::milliseconds timeout) {
+    std::unique_lock<std::mutex> guard(mu_);
+    if (!cv_.wait_for(guard, timeout, [this] { return !held_; })) return false;
+    held_ = true;
+    return true;
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool held_ = false;  // guarded by mu_
+};
 
 class ProcessQueue {
  public:
@@ -98,7 +131,7 @@ class ProcessQueue {
 
   // Orderly consumers hold this while consuming a batch so that a rebalance does not unlock the
   // queue in the middle of it (the rebalance try-locks it before unlocking).
-  std::timed_mutex& consume_lock() { return consume_lock_; }
+  ConsumeLock& consume_lock() { return consume_lock_; }
 
   // Fills the cache and lock fields of `info` (commit_offset is left to the caller).
   void FillProcessQueueInfo(ProcessQueueInfo* info) const;
@@ -119,7 +152,7 @@ class ProcessQueue {
   std::atomic<int64_t> last_lock_timestamp_;
   std::atomic<int64_t> last_pull_timestamp_;
   std::atomic<int64_t> last_consume_timestamp_;
-  std::timed_mutex consume_lock_;
+  ConsumeLock consume_lock_;
 };
 
 }  // namespace rocketmq::consumer

@@ -254,7 +254,7 @@ bool PushConsumerImpl::RemoveUnnecessaryMessageQueue(const MessageQueue& mq, Pro
     RMQ_LOG(kWarn) << "[WRONG]mq is consuming, so can not unlock it, " << mq.ToString();
     return false;
   }
-  std::lock_guard<std::timed_mutex> consume(pq.consume_lock(), std::adopt_lock);
+  std::lock_guard<ConsumeLock> consume(pq.consume_lock(), std::adopt_lock);
   if (pq.HasTempMessage()) {
     // Java unlockDelay: give in-flight messages 20 s before the broker lock goes.
     std::weak_ptr<PushConsumerImpl> weak = weak_from_this();
