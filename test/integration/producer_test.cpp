@@ -213,6 +213,8 @@ TEST_F(ProducerTest, LargeBodiesAreCompressedAndComeBackIntact) {
   for (int i = 0; i < 3000; ++i) body += "compressible line " + std::to_string(i % 10) + "\n";
   MQMessage msg("ZipTopic", body);
   producer->send(msg);
+  // Acknowledged once stored; the pull sees it once dispatched to the consume queue.
+  ASSERT_TRUE(WaitFor([&] { return broker_->message_store().DispatchBehindBytes() == 0; }));
   client::ClientApi api(&client_, {});
   auto raw = api.PullMessageSync(
       BrokerAddr(),
