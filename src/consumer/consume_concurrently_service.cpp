@@ -134,27 +134,15 @@ void ConsumeConcurrentlyService::Consume(std::vector<MessageExtPtr> msgs, const 
 
 ConsumeMessageDirectlyResult ConsumeConcurrentlyService::ConsumeMessageDirectly(
     MessageExtPtr msg, const std::string& broker_name) {
-  ConsumeMessageDirectlyResult result;
-  result.order = false;
-  result.auto_commit = true;
   std::vector<MessageExtPtr> msgs{std::move(msg)};
   MessageQueue mq(msgs[0]->topic(), broker_name, msgs[0]->queue_id());
   consumer_->ResetRetryAndNamespace(msgs);
   ConsumeConcurrentlyContext context(ToPublic(mq));
-  const int64_t begin = NowMillis();
-  try {
+  return RunConsumeMessageDirectly(/*order=*/false, [&] {
     ConsumeConcurrentlyStatus status =
         consumer_->concurrently_listener()->consumeMessage(WrapAll(msgs), context);
-    result.consume_result = status == CONSUME_SUCCESS ? kCMResultSuccess : kCMResultLater;
-  } catch (const std::exception& e) {
-    result.consume_result = kCMResultThrowException;
-    result.remark = e.what();
-  } catch (...) {
-    result.consume_result = kCMResultThrowException;
-    result.remark = "unknown exception";
-  }
-  result.spent_time_mills = NowMillis() - begin;
-  return result;
+    return status == CONSUME_SUCCESS ? kCMResultSuccess : kCMResultLater;
+  });
 }
 
 void ConsumeConcurrentlyService::CleanExpiredMessages() {

@@ -4,11 +4,13 @@
 // remoting callback threads, the listener runs on the service's consume pool.
 #pragma once
 
+#include <exception>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "common/model/consumer_running_info.h"
+#include "common/time_util.h"
 #include "consumer/process_queue.h"
 #include "consumer/rebalance_impl.h"
 
@@ -28,5 +30,26 @@ class ConsumeMessageService {
                                                               const std::string& broker_name) = 0;
   virtual int CorePoolSize() const = 0;
 };
+
+// CONSUME_MESSAGE_DIRECTLY for either service: runs `listen` (which returns the CMResult of the
+// listener's status), timing it and turning an exception into CR_THROW_EXCEPTION with its text.
+template <typename Listen>
+ConsumeMessageDirectlyResult RunConsumeMessageDirectly(bool order, Listen listen) {
+  ConsumeMessageDirectlyResult result;
+  result.order = order;
+  result.auto_commit = true;
+  const int64_t begin = NowMillis();
+  try {
+    result.consume_result = listen();
+  } catch (const std::exception& e) {
+    result.consume_result = kCMResultThrowException;
+    result.remark = e.what();
+  } catch (...) {
+    result.consume_result = kCMResultThrowException;
+    result.remark = "unknown exception";
+  }
+  result.spent_time_mills = NowMillis() - begin;
+  return result;
+}
 
 }  // namespace rocketmq::consumer

@@ -167,27 +167,15 @@ bool ConsumeOrderlyService::CheckReconsumeTimes(std::vector<MessageExtPtr>& msgs
 
 ConsumeMessageDirectlyResult ConsumeOrderlyService::ConsumeMessageDirectly(
     MessageExtPtr msg, const std::string& broker_name) {
-  ConsumeMessageDirectlyResult result;
-  result.order = true;
-  result.auto_commit = true;
   std::vector<MessageExtPtr> msgs{std::move(msg)};
   MessageQueue mq(msgs[0]->topic(), broker_name, msgs[0]->queue_id());
   consumer_->ResetRetryAndNamespace(msgs);
   ConsumeOrderlyContext context(ToPublic(mq));
-  const int64_t begin = NowMillis();
-  try {
+  return RunConsumeMessageDirectly(/*order=*/true, [&] {
     ConsumeOrderlyStatus status =
         consumer_->orderly_listener()->consumeMessage(WrapAll(msgs), context);
-    result.consume_result = status == SUCCESS ? kCMResultSuccess : kCMResultLater;
-  } catch (const std::exception& e) {
-    result.consume_result = kCMResultThrowException;
-    result.remark = e.what();
-  } catch (...) {
-    result.consume_result = kCMResultThrowException;
-    result.remark = "unknown exception";
-  }
-  result.spent_time_mills = NowMillis() - begin;
-  return result;
+    return status == SUCCESS ? kCMResultSuccess : kCMResultLater;
+  });
 }
 
 }  // namespace rocketmq::consumer
