@@ -4,8 +4,10 @@
 #include <stdlib.h>
 
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <string>
 #include <thread>
 #include <vector>
@@ -112,7 +114,8 @@ void ExpectRecoveredUpTo(const MessageStoreConfig& config,
   WaitDispatched(&store);
   // As in Java, the index is not truncated: a stale entry may point at the new record, which the
   // caller filters out by comparing the real keys.
-  QueryMessageResult q = store.QueryMessage("RecTopic", "key-" + std::to_string(bad), 32, 0, INT64_MAX);
+  QueryMessageResult q =
+      store.QueryMessage("RecTopic", "key-" + std::to_string(bad), 32, 0, INT64_MAX);
   auto found = DecodeStoredMessages(q.data);
   ASSERT_TRUE(found.ok());
   for (const auto& m : *found) EXPECT_NE(m.keys(), "key-" + std::to_string(bad));
@@ -251,6 +254,39 @@ TEST(StoreRecoveryTest, SyncFlushGroupCommitAcksOnlyDurableMessages) {
   EXPECT_EQ(in_queues, kThreads * kPerThread);
 }
 
+TEST(StoreRecoveryTest, SyncFlushAsyncPutReturnsBeforeTheDiskAndTimesOut) {
+  // Java asyncPutMessage: the writer's thread is not parked on the disk; a stalled disk turns
+  // into FLUSH_DISK_TIMEOUT after syncFlushTimeout, on another thread, with the data appended.
+  TempDir dir("store_recover");
+  auto env = std::make_shared<FaultInjectionEnv>(NewPosixEnv());
+  MessageStoreConfig config = SmallConfig(dir.path());
+  config.flushDiskType = FlushDiskType::kSyncFlush;
+  config.syncFlushTimeout = 150;
+  config.env = env;
+  MessageStore store(config);
+  ASSERT_TRUE(store.Start().ok());
+  env->SetSyncStallMs(1500);
+  std::promise<PutMessageResult> answered;
+  const auto start = std::chrono::steady_clock::now();
+  store.PutMessageAsync(Msg(1), {}, [&](PutMessageResult r) { answered.set_value(std::move(r)); });
+  const auto returned = std::chrono::steady_clock::now() - start;
+  EXPECT_LT(returned, std::chrono::milliseconds(140));  // before the timeout could fire
+  PutMessageResult r = answered.get_future().get();
+  const auto completed = std::chrono::steady_clock::now() - start;
+  EXPECT_EQ(r.status, PutMessageStatus::kFlushDiskTimeout);
+  EXPECT_TRUE(r.appended());
+  EXPECT_GE(completed, std::chrono::milliseconds(140));
+  EXPECT_LT(completed, std::chrono::milliseconds(1400));  // not after the stalled sync
+  env->SetSyncStallMs(0);
+  EXPECT_TRUE(store.LookMessageByOffset(r.append.wrote_offset).ok());
+  // Once the stalled sync ends, writes are acknowledged again.
+  PutMessageStatus later = PutMessageStatus::kUnknownError;
+  for (int i = 0; i < 30 && later != PutMessageStatus::kPutOk; ++i) {
+    later = store.PutMessage(Msg(2 + i)).status;
+  }
+  EXPECT_EQ(later, PutMessageStatus::kPutOk);
+}
+
 TEST(StoreRecoveryTest, FailedFsyncIsStickyInSyncMode) {
   TempDir dir("store_recover");
   auto env = std::make_shared<FaultInjectionEnv>(NewPosixEnv());
@@ -305,7 +341,8 @@ TEST(StoreRecoveryTest, RetentionDeletesOnlyExpiredFiles) {
   for (int i = 0; i < 30; ++i) ASSERT_TRUE(store.PutMessage(Msg(i, 0, 900)).IsOk());
   WaitDispatched(&store);
   size_t files_before = 0;
-  for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir.path() + "/commitlog")) ++files_before;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir.path() + "/commitlog"))
+    ++files_before;
   ASSERT_GE(files_before, 5u);
 
   env->SetDiskUsedRatio(0.80);  // above diskMaxUsedSpaceRatio 75%, below forced cleaning
@@ -330,7 +367,9 @@ TEST(StoreRecoveryTest, RetentionDeletesOnlyExpiredFiles) {
   EXPECT_EQ(live.status, GetMessageStatus::kFound);
   // Consume-queue files wholly below the CommitLog min are gone, the last one never.
   size_t cq_files = 0;
-  for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir.path() + "/consumequeue/RecTopic/0")) ++cq_files;
+  for ([[maybe_unused]] const auto& e :
+       fs::directory_iterator(dir.path() + "/consumequeue/RecTopic/0"))
+    ++cq_files;
   EXPECT_LT(cq_files, 3u);
   EXPECT_GE(cq_files, 1u);
 }

@@ -1,6 +1,9 @@
 #include "mockbroker/broker/send_message_processor.h"
 
 #include <cctype>
+#include <memory>
+#include <mutex>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -81,6 +84,35 @@ void ApplyPutResult(const store::PutMessageResult& r, RemotingCommand* resp) {
   }
 }
 
+// The response to a send once the store answered (Java handlePutMessageResult): the put status
+// as code and remark, then the ext fields in the order the 4.9.8 broker writes them.
+void FillSendResponse(bool trace_on, const std::string& region, const std::string& topic,
+                      int32_t queue_id, const store::PutMessageResult& result,
+                      RemotingCommand* resp) {
+  ApplyPutResult(result, resp);
+  if (!result.appended()) {
+    RMQ_LOG(kWarn) << "send to " << topic
+                   << " failed: " << store::PutMessageStatusName(result.status) << " "
+                   << result.error.ToString();
+    resp->SetExtField("TRACE_ON", trace_on ? "true" : "false");
+    resp->SetExtField("MSG_REGION", region);
+    return;
+  }
+  resp->SetExtField("queueId", std::to_string(queue_id));
+  resp->SetExtField("TRACE_ON", trace_on ? "true" : "false");
+  resp->SetExtField("MSG_REGION", region);
+  resp->SetExtField("msgId", result.append.msg_id);
+  resp->SetExtField("queueOffset", std::to_string(result.append.logics_offset));
+}
+
+// Where the answer to one send goes: returned by ProcessRequest when the store answered during
+// the call (no wait needed), else written to the channel by whichever thread completes the put.
+struct SendAnswer {
+  std::mutex mu;
+  bool in_call = true;                 // guarded by mu
+  std::optional<RemotingCommand> now;  // guarded by mu
+};
+
 }  // namespace
 
 std::optional<RemotingCommand> SendMessageProcessor::ProcessRequest(
@@ -149,7 +181,27 @@ std::optional<RemotingCommand> SendMessageProcessor::ProcessRequest(
     m->set_reconsume_times(h.reconsume_times.value_or(0));
   };
 
-  store::PutMessageResult result;
+  // The store answers through `on_put`; SYNC_FLUSH and SYNC_MASTER answer later, from the flush
+  // or HA thread, so the send pool's threads never park on a disk or slave (Java 4.9
+  // asyncSendMessage).
+  auto answer = std::make_shared<SendAnswer>();
+  store::PutCallback on_put = [answer, channel, resp, topic, queue_id, trace_on = cfg.traceOn,
+                               region = cfg.regionId, oneway = request.IsOneway()](
+                                  store::PutMessageResult result) mutable {
+    FillSendResponse(trace_on, region, topic, queue_id, result, &resp);
+    {
+      std::lock_guard<std::mutex> lock(answer->mu);
+      if (answer->in_call) {
+        answer->now = std::move(resp);
+        return;
+      }
+    }
+    if (oneway) return;
+    Status st = channel->SendResponse(std::move(resp));
+    if (!st.ok()) {
+      RMQ_LOG(kDebug) << "send response to " << channel->RemoteAddress() << ": " << st.ToString();
+    }
+  };
   if (h.batch) {
     Result<std::vector<BatchElementView>> elems = SplitBatchBody(request.body());
     if (!elems.ok() || elems->empty()) {
@@ -179,7 +231,7 @@ std::optional<RemotingCommand> SendMessageProcessor::ProcessRequest(
       options.raw_properties.push_back(std::move(raw));
       msgs.push_back(std::move(m));
     }
-    result = controller_->message_store().PutMessages(std::move(msgs), options);
+    controller_->message_store().PutMessagesAsync(std::move(msgs), options, std::move(on_put));
   } else {
     MessageExt m;
     base(&m);
@@ -218,22 +270,12 @@ std::optional<RemotingCommand> SendMessageProcessor::ProcessRequest(
       if (had_wait) props.Set(kPropertyWaitStoreMsgOk, wait);
       m.set_properties(std::move(props));
     }
-    result = controller_->message_store().PutMessage(std::move(m), options);
+    controller_->message_store().PutMessageAsync(std::move(m), options, std::move(on_put));
   }
 
-  ApplyPutResult(result, &resp);
-  if (!result.appended()) {
-    RMQ_LOG(kWarn) << "send to " << topic
-                   << " failed: " << store::PutMessageStatusName(result.status) << " "
-                   << result.error.ToString();
-    return fail(resp.code(), resp.remark().value_or(""));
-  }
-  resp.SetExtField("queueId", std::to_string(queue_id));
-  resp.SetExtField("TRACE_ON", cfg.traceOn ? "true" : "false");
-  resp.SetExtField("MSG_REGION", cfg.regionId);
-  resp.SetExtField("msgId", result.append.msg_id);
-  resp.SetExtField("queueOffset", std::to_string(result.append.logics_offset));
-  return resp;
+  std::lock_guard<std::mutex> lock(answer->mu);
+  answer->in_call = false;
+  return std::move(answer->now);  // empty: answered later through the channel
 }
 
 }  // namespace rocketmq::broker

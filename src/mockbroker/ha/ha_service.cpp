@@ -10,8 +10,7 @@ namespace rocketmq::ha {
 
 using store::PutMessageStatus;
 
-HaService::HaService(store::MessageStore* store)
-    : store_(store), transfer_(&push2slave_max_offset_) {}
+HaService::HaService(store::MessageStore* store) : store_(store) {}
 
 HaService::~HaService() { Shutdown(); }
 
@@ -40,7 +39,8 @@ void HaService::Shutdown() {
   if (accept_thread_.joinable()) accept_thread_.join();
   listener_.Close();
   ReapConnections(true);
-  transfer_.Shutdown();
+  transfer_.Shutdown(PutMessageStatus::kFlushSlaveTimeout,
+                     Status::ShutdownInProgress("HA service stopped"));
   std::lock_guard<std::mutex> lock(data_mu_);
   data_cv_.notify_all();
 }
@@ -48,7 +48,9 @@ void HaService::Shutdown() {
 store::ReplicationHooks HaService::Hooks() {
   store::ReplicationHooks hooks;
   hooks.data_appended = [this] { NotifyDataAppended(); };
-  hooks.wait_for_replica = [this](int64_t next_offset) { return WaitForReplica(next_offset); };
+  hooks.submit_replica = [this](int64_t next_offset, std::function<void(PutMessageStatus)> done) {
+    SubmitReplica(next_offset, std::move(done));
+  };
   return hooks;
 }
 
@@ -57,16 +59,23 @@ bool HaService::IsSlaveOk(int64_t master_put_where) const {
          master_put_where - push2slave_max_offset_.load() < config().haSlaveFallbehindMax;
 }
 
-PutMessageStatus HaService::WaitForReplica(int64_t next_offset) {
-  if (!IsSlaveOk(next_offset)) return PutMessageStatus::kSlaveNotAvailable;
-  return transfer_.WaitForTransfer(next_offset, config().slaveTimeout);
+void HaService::SubmitReplica(int64_t next_offset, std::function<void(PutMessageStatus)> done) {
+  if (!IsSlaveOk(next_offset)) return done(PutMessageStatus::kSlaveNotAvailable);
+  if (push2slave_max_offset_.load() >= next_offset) return done(PutMessageStatus::kPutOk);
+  store::OffsetWaiters::Callback complete =
+      [done = std::move(done)](PutMessageStatus status, const Status&) { done(status); };
+  if (!transfer_.Add(next_offset, config().slaveTimeout, std::move(complete))) {
+    return complete(PutMessageStatus::kFlushSlaveTimeout, Status::OK());  // HA service stopped
+  }
+  // An acknowledgement that arrived after the check above completed nothing: complete it here.
+  transfer_.CompleteUpTo(push2slave_max_offset_.load());
 }
 
 void HaService::NotifyTransferSome(int64_t offset) {
   int64_t value = push2slave_max_offset_.load();
   while (offset > value) {
     if (push2slave_max_offset_.compare_exchange_weak(value, offset)) {
-      transfer_.NotifyTransferSome();
+      transfer_.CompleteUpTo(offset);
       return;
     }
   }

@@ -1,17 +1,19 @@
 // HaService: classic master/slave replication of one broker (Java 4.9.x HAService,
 // protocol.md §7). On every broker it listens on the HA port; each slave that connects gets an
 // HaConnection that streams the CommitLog to it and reads its acknowledgements. The highest
-// acknowledged offset (push2SlaveMaxOffset) drives the SYNC_MASTER wait through the
-// GroupTransferService. On a SLAVE it also runs the HaClient that pulls the master's CommitLog.
+// acknowledged offset (push2SlaveMaxOffset) completes the SYNC_MASTER waits (Java's
+// GroupTransferService): each acknowledgement completes, on the connection's read thread, every
+// queued send it covers. On a SLAVE it also runs the HaClient that pulls the master's CommitLog.
 //
 // Owned by the broker; the MessageStore must outlive it. Threads: the accept thread, two threads
-// per connection, the group-transfer thread and (SLAVE) the client thread; every public method
+// per connection, the wait-timeout thread and (SLAVE) the client thread; every public method
 // may be called from any thread. Shutdown() stops and joins all of them; idempotent.
 #pragma once
 
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <list>
 #include <memory>
 #include <mutex>
@@ -19,9 +21,9 @@
 #include <thread>
 
 #include "common/status.h"
-#include "mockbroker/ha/group_transfer_service.h"
 #include "mockbroker/ha/ha_socket.h"
 #include "mockbroker/store/message_store.h"
+#include "mockbroker/store/offset_waiters.h"
 
 namespace rocketmq::ha {
 
@@ -50,9 +52,10 @@ class HaService {
   // Java isSlaveOK: a slave is connected and at most haSlaveFallbehindMax bytes behind
   // `master_put_where`.
   bool IsSlaveOk(int64_t master_put_where) const;
-  // SLAVE_NOT_AVAILABLE when !IsSlaveOk, else waits up to slaveTimeout for an acknowledgement
-  // of `next_offset` (PUT_OK / FLUSH_SLAVE_TIMEOUT).
-  store::PutMessageStatus WaitForReplica(int64_t next_offset);
+  // The SYNC_MASTER wait (store::ReplicationHooks::submit_replica): SLAVE_NOT_AVAILABLE at once
+  // when !IsSlaveOk, else PUT_OK once a slave acknowledged `next_offset` or
+  // FLUSH_SLAVE_TIMEOUT after slaveTimeout (4.9.8's key; see docs/protocol-notes.md).
+  void SubmitReplica(int64_t next_offset, std::function<void(store::PutMessageStatus)> done);
   // A slave acknowledged `offset`.
   void NotifyTransferSome(int64_t offset);
   int connection_count() const { return connection_count_.load(); }
@@ -85,7 +88,8 @@ class HaService {
   HaListener listener_;
   std::atomic<int64_t> push2slave_max_offset_{0};
   std::atomic<int> connection_count_{0};
-  GroupTransferService transfer_;
+  store::OffsetWaiters transfer_{"GroupTransferService",
+                                 store::PutMessageStatus::kFlushSlaveTimeout};
   std::unique_ptr<HaClient> client_;  // SLAVE only
 
   std::atomic<uint64_t> data_seq_{0};

@@ -85,7 +85,7 @@ Status AppendWithRawProperties(const MessageExt& m, const std::string& raw, std:
 
 }  // namespace
 
-PutMessageResult CommitLog::PutMessage(MessageExt msg, const PutMessageOptions& options) {
+PutMessageResult CommitLog::AppendMessage(MessageExt msg, const PutMessageOptions& options) {
   const std::vector<std::string>* raw = &options.raw_properties;
   const std::vector<std::string> none;
   int32_t tran = TransactionType(msg.sys_flag());
@@ -103,15 +103,25 @@ PutMessageResult CommitLog::PutMessage(MessageExt msg, const PutMessageOptions& 
     msg.set_queue_id(level - 1);
     raw = &none;
   }
-  const bool wait = options.wait_store_msg_ok.value_or(msg.wait_store_msg_ok());
   std::vector<MessageExt> one;
   one.push_back(std::move(msg));
-  PutMessageResult r = Append(&one, false, *raw);
-  return WaitForFlush(r, wait);
+  return Append(&one, false, *raw);
+}
+
+PutMessageResult CommitLog::PutMessage(MessageExt msg, const PutMessageOptions& options) {
+  const bool wait = options.wait_store_msg_ok.value_or(msg.wait_store_msg_ok());
+  return WaitForFlush(AppendMessage(std::move(msg), options), wait);
 }
 
 PutMessageResult CommitLog::PutMessages(std::vector<MessageExt> msgs,
                                         const PutMessageOptions& options) {
+  const bool wait =
+      options.wait_store_msg_ok.value_or(!msgs.empty() && msgs[0].wait_store_msg_ok());
+  return WaitForFlush(AppendMessages(std::move(msgs), options), wait);
+}
+
+PutMessageResult CommitLog::AppendMessages(std::vector<MessageExt> msgs,
+                                           const PutMessageOptions& options) {
   PutMessageResult r;
   if (msgs.empty()) {
     r.status = PutMessageStatus::kMessageIllegal;
@@ -127,9 +137,7 @@ PutMessageResult CommitLog::PutMessages(std::vector<MessageExt> msgs,
       return r;
     }
   }
-  const bool wait = options.wait_store_msg_ok.value_or(msgs[0].wait_store_msg_ok());
-  r = Append(&msgs, true, options.raw_properties);
-  return WaitForFlush(r, wait);
+  return Append(&msgs, true, options.raw_properties);
 }
 
 PutMessageResult CommitLog::Append(std::vector<MessageExt>* msgs, bool batch,

@@ -1,10 +1,12 @@
 // CommitLog: the append-only log of stored records (protocol.md §3.1, §5.2, §5.6, §6).
 //
-// Threads: PutMessage/PutMessages may be called from any number of threads; records are
-// assigned their offsets and store time under one put lock, then the caller waits for the flush
-// outside it (SYNC_FLUSH group commit). One flush thread runs after Start(): the async flusher
-// (ASYNC_FLUSH) or the group-commit service (SYNC_FLUSH). Readers (GetMessage, ReadRecord,
-// GetData) run concurrently with appends and see only published bytes.
+// Threads: AppendMessage(s) / PutMessage(s) may be called from any number of threads; records
+// are assigned their offsets and store time under one put lock. A SYNC_FLUSH writer then queues
+// a flush request outside it (SubmitFlushRequest, answered by callback) or, through
+// PutMessage(s), waits for it. One flush thread runs after Start(): the async flusher
+// (ASYNC_FLUSH) or the group-commit service (SYNC_FLUSH), which completes the callbacks; a
+// request the disk does not serve within syncFlushTimeout ends with FLUSH_DISK_TIMEOUT. Readers
+// (GetMessage, ReadRecord, GetData) run concurrently with appends and see only published bytes.
 //
 // A failed flush is sticky: from then on every put fails with SERVICE_NOT_AVAILABLE and
 // flush_error() says why.
@@ -24,6 +26,7 @@
 #include "common/message_ext.h"
 #include "mockbroker/store/mapped_file.h"
 #include "mockbroker/store/message_store_config.h"
+#include "mockbroker/store/offset_waiters.h"
 #include "mockbroker/store/store_checkpoint.h"
 #include "mockbroker/store/store_types.h"
 
@@ -57,10 +60,21 @@ class CommitLog {
   // (level clamped to the max) with REAL_TOPIC / REAL_QID added and the properties re-encoded in
   // Java HashMap order from msg.properties() (taken as Java's insertion order; options'
   // raw_properties are ignored then), as Java asyncPutMessage (protocol.md §3.6).
-  // SYNC_FLUSH with WAIT != false (or options.wait_store_msg_ok): returns once flushed
-  // (FLUSH_DISK_TIMEOUT after syncFlushTimeout).
-  PutMessageResult PutMessage(MessageExt msg, const PutMessageOptions& options = {});
+  // Returns once appended; see SubmitFlushRequest for the flush.
+  PutMessageResult AppendMessage(MessageExt msg, const PutMessageOptions& options = {});
   // Appends a batch of messages of one topic and queue as consecutive records in one file.
+  PutMessageResult AppendMessages(std::vector<MessageExt> msgs,
+                                  const PutMessageOptions& options = {});
+  // The flush step after an append ending at `next_offset` (Java submitFlushRequest).
+  // SYNC_FLUSH with `wait` (the message's WAIT != false): `done` runs on the flush thread once
+  // the CommitLog is flushed up to `next_offset` (PUT_OK), on the timer thread after
+  // syncFlushTimeout (FLUSH_DISK_TIMEOUT), or with SERVICE_NOT_AVAILABLE on a flush failure.
+  // Otherwise the flusher is woken and `done` runs here with PUT_OK.
+  using FlushCallback = std::function<void(PutMessageStatus status, const Status& error)>;
+  void SubmitFlushRequest(int64_t next_offset, bool wait, FlushCallback done);
+  // AppendMessage(s) then, for SYNC_FLUSH with WAIT != false (or options.wait_store_msg_ok),
+  // waits for the flush and reports its status.
+  PutMessageResult PutMessage(MessageExt msg, const PutMessageOptions& options = {});
   PutMessageResult PutMessages(std::vector<MessageExt> msgs, const PutMessageOptions& options = {});
 
   // SLAVE (HA): appends raw CommitLog bytes replicated from the master. `data` must start at
@@ -124,11 +138,9 @@ class CommitLog {
   int64_t ComputeDeliverTimestamp(int32_t level, int64_t store_timestamp) const;
 
  private:
-  struct FlushRequest;
-
   PutMessageResult Append(std::vector<MessageExt>* msgs, bool batch,
                           const std::vector<std::string>& raw_properties);
-  PutMessageResult WaitForFlush(const PutMessageResult& appended, bool wait_store_ok);
+  PutMessageResult WaitForFlush(PutMessageResult appended, bool wait_store_ok);
   void SetFlushError(const Status& st);
   void AsyncFlushLoop();
   void GroupCommitLoop();
@@ -155,11 +167,10 @@ class CommitLog {
 
   // Flush thread state.
   std::mutex flush_mu_;
-  std::condition_variable flush_cv_;                     // wakes the flush thread
-  std::condition_variable done_cv_;                      // wakes waiting writers
-  std::vector<std::shared_ptr<FlushRequest>> requests_;  // guarded by flush_mu_
-  bool stop_ = false;                                    // guarded by flush_mu_
-  bool wakeup_ = false;                                  // guarded by flush_mu_
+  std::condition_variable flush_cv_;  // wakes the flush thread
+  bool stop_ = false;                 // guarded by flush_mu_
+  bool wakeup_ = false;               // guarded by flush_mu_
+  OffsetWaiters flush_waiters_{"GroupCommitService", PutMessageStatus::kFlushDiskTimeout};
   std::thread flush_thread_;
   bool started_ = false;
 };

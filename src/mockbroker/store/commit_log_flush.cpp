@@ -1,18 +1,12 @@
 // CommitLog flushing (protocol.md §6): the ASYNC_FLUSH real-time flusher and the SYNC_FLUSH
 // group-commit service, plus the sticky flush failure.
 #include <chrono>
+#include <future>
 
 #include "common/logging.h"
 #include "mockbroker/store/commit_log.h"
 
 namespace rocketmq::store {
-
-struct CommitLog::FlushRequest {
-  int64_t next_offset = 0;
-  bool done = false;  // guarded by flush_mu_
-  PutMessageStatus status = PutMessageStatus::kPutOk;
-  Status error;
-};
 
 Status CommitLog::flush_error() const {
   std::lock_guard<std::mutex> lock(error_mu_);
@@ -51,6 +45,7 @@ void CommitLog::Start() {
   started_ = true;
   stop_ = false;
   if (config_.flushDiskType == FlushDiskType::kSyncFlush) {
+    flush_waiters_.Start();
     flush_thread_ = std::thread([this] { GroupCommitLoop(); });
   } else {
     flush_thread_ = std::thread([this] { AsyncFlushLoop(); });
@@ -69,15 +64,9 @@ void CommitLog::Shutdown() {
   Status st = FlushAll();
   if (!st.ok()) RMQ_LOG(kError) << "final CommitLog flush: " << st.ToString();
   // Writers still waiting get the final answer.
-  std::lock_guard<std::mutex> lock(flush_mu_);
-  for (auto& r : requests_) {
-    bool ok = st.ok() && queue_.flushed_where() >= r->next_offset;
-    r->status = ok ? PutMessageStatus::kPutOk : PutMessageStatus::kServiceNotAvailable;
-    r->error = ok ? Status::OK() : Status::ShutdownInProgress("store shut down");
-    r->done = true;
-  }
-  requests_.clear();
-  done_cv_.notify_all();
+  if (st.ok()) flush_waiters_.CompleteUpTo(queue_.flushed_where());
+  flush_waiters_.Shutdown(PutMessageStatus::kServiceNotAvailable,
+                          st.ok() ? Status::ShutdownInProgress("store shut down") : st);
 }
 
 void CommitLog::AsyncFlushLoop() {
@@ -114,75 +103,68 @@ void CommitLog::AsyncFlushLoop() {
 
 void CommitLog::GroupCommitLoop() {
   std::unique_lock<std::mutex> lock(flush_mu_);
-  while (true) {
-    flush_cv_.wait_for(lock, std::chrono::milliseconds(10),
-                       [this] { return stop_ || !requests_.empty(); });
-    if (requests_.empty()) {
-      if (stop_) break;
+  while (!stop_) {
+    flush_cv_.wait_for(lock, std::chrono::milliseconds(10), [this] { return stop_ || wakeup_; });
+    wakeup_ = false;
+    if (stop_) break;
+    if (flush_waiters_.MaxWaitingOffset() < 0 && queue_.flushed_where() >= GetMaxOffset()) {
       continue;
     }
-    std::vector<std::shared_ptr<FlushRequest>> group;
-    group.swap(requests_);
     lock.unlock();
-    // One flush serves the whole group (every request in it was appended before the swap).
+    // One flush serves every request queued so far (each was appended before it was queued).
     Status st = flush_failed_.load() ? flush_error() : queue_.Flush(0);
-    if (!st.ok()) {
-      SetFlushError(st);
-    } else {
+    if (st.ok()) {
       UpdatePhysicCheckpoint();
+      flush_waiters_.CompleteUpTo(queue_.flushed_where());
+    } else {
+      SetFlushError(st);
+      flush_waiters_.CompleteAll(PutMessageStatus::kServiceNotAvailable, st);
     }
-    int64_t flushed = queue_.flushed_where();
     lock.lock();
-    for (auto& r : group) {
-      if (!st.ok()) {
-        r->status = PutMessageStatus::kServiceNotAvailable;
-        r->error = st;
-      } else {
-        r->status = flushed >= r->next_offset ? PutMessageStatus::kPutOk
-                                              : PutMessageStatus::kFlushDiskTimeout;
-      }
-      r->done = true;
-    }
-    done_cv_.notify_all();
   }
 }
 
-PutMessageResult CommitLog::WaitForFlush(const PutMessageResult& appended, bool wait_store_ok) {
-  if (appended.status != PutMessageStatus::kPutOk) return appended;
-  PutMessageResult result = appended;
-  if (config_.flushDiskType != FlushDiskType::kSyncFlush) {
-    if (!config_.flushCommitLogTimed) {
+void CommitLog::SubmitFlushRequest(int64_t next_offset, bool wait, FlushCallback done) {
+  const bool sync = config_.flushDiskType == FlushDiskType::kSyncFlush;
+  if (sync && wait) {
+    // Added before the wake-up: the flush that follows sees it. Refused when no flush thread
+    // runs (not started or shut down).
+    if (flush_waiters_.Add(next_offset, config_.syncFlushTimeout, std::move(done))) {
       std::lock_guard<std::mutex> lock(flush_mu_);
       wakeup_ = true;
       flush_cv_.notify_one();
+      return;
     }
-    return result;
-  }
-  auto request = std::make_shared<FlushRequest>();
-  request->next_offset = appended.append.wrote_offset + appended.append.wrote_bytes;
-  std::unique_lock<std::mutex> lock(flush_mu_);
-  if (!started_) {
-    // No flush thread (not started or shut down): flush inline.
-    lock.unlock();
+    // No flush thread: flush inline.
     Status st = FlushAll();
-    if (!st.ok()) {
-      result.status = PutMessageStatus::kServiceNotAvailable;
-      result.error = st;
+    if (st.ok()) {
+      done(PutMessageStatus::kPutOk, Status::OK());
+    } else {
+      done(PutMessageStatus::kServiceNotAvailable, st);
     }
-    return result;
+    return;
   }
-  requests_.push_back(request);
-  flush_cv_.notify_one();
-  if (!wait_store_ok) return result;
-  bool done = done_cv_.wait_for(lock, std::chrono::milliseconds(config_.syncFlushTimeout),
-                                [&] { return request->done; });
-  if (!done) {
-    result.status = PutMessageStatus::kFlushDiskTimeout;
-    return result;
+  if (sync || !config_.flushCommitLogTimed) {
+    std::lock_guard<std::mutex> lock(flush_mu_);
+    wakeup_ = true;
+    flush_cv_.notify_one();
   }
-  result.status = request->status;
-  result.error = request->error;
-  return result;
+  done(PutMessageStatus::kPutOk, Status::OK());
+}
+
+PutMessageResult CommitLog::WaitForFlush(PutMessageResult appended, bool wait_store_ok) {
+  if (appended.status != PutMessageStatus::kPutOk) return appended;
+  std::promise<std::pair<PutMessageStatus, Status>> flushed;
+  SubmitFlushRequest(appended.append.wrote_offset + appended.append.wrote_bytes, wait_store_ok,
+                     [&flushed](PutMessageStatus status, const Status& error) {
+                       flushed.set_value({status, error});
+                     });
+  auto [status, error] = flushed.get_future().get();
+  if (status != PutMessageStatus::kPutOk) {
+    appended.status = status;
+    appended.error = error;
+  }
+  return appended;
 }
 
 }  // namespace rocketmq::store

@@ -4,8 +4,10 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <memory>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -19,6 +21,8 @@ class FaultInjectionEnv final : public Env {
 
   // From now on every Mapping::Sync and File::Sync fails with IOError (true) or works (false).
   void SetSyncFailure(bool fail) { fail_sync_.store(fail); }
+  // From now on every Mapping::Sync and File::Sync first sleeps `ms` (a stalled disk); 0 stops.
+  void SetSyncStallMs(int64_t ms) { sync_stall_ms_.store(ms); }
   // Number of successful syncs so far.
   int64_t sync_count() const { return sync_count_.load(); }
   // Adds `delta_ms` to every NowMillis() (lets tests age files).
@@ -52,6 +56,9 @@ class FaultInjectionEnv final : public Env {
 
  private:
   Status CheckSync(const std::string& path) {
+    if (const int64_t stall = sync_stall_ms_.load(); stall > 0) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(stall));
+    }
     if (fail_sync_.load()) return Status::IOError("injected sync failure on " + path);
     sync_count_.fetch_add(1);
     return Status::OK();
@@ -105,6 +112,7 @@ class FaultInjectionEnv final : public Env {
   std::shared_ptr<Env> base_;
   std::atomic<bool> fail_sync_{false};
   std::atomic<int64_t> sync_count_{0};
+  std::atomic<int64_t> sync_stall_ms_{0};
   std::atomic<int64_t> clock_offset_ms_{0};
   std::atomic<double> forced_disk_ratio_{-1};
 };

@@ -2,6 +2,7 @@
 #include "mockbroker/store/message_store.h"
 
 #include <chrono>
+#include <future>
 
 #include "common/logging.h"
 
@@ -176,72 +177,133 @@ void MessageStore::RecordPut(const PutMessageResult& r, int64_t begin_ms) {
   stats_->OnPutFinished(env_->NowMillis() - begin_ms, r.IsOk());
 }
 
+namespace {
+
+// Runs an asynchronous put and waits for its callback.
+template <typename Submit>
+PutMessageResult WaitForPut(Submit submit) {
+  std::promise<PutMessageResult> promise;
+  std::future<PutMessageResult> future = promise.get_future();
+  submit([&promise](PutMessageResult r) { promise.set_value(std::move(r)); });
+  return future.get();
+}
+
+}  // namespace
+
 PutMessageResult MessageStore::PutMessage(MessageExt msg, const PutMessageOptions& options) {
+  return WaitForPut(
+      [&](PutCallback done) { PutMessageAsync(std::move(msg), options, std::move(done)); });
+}
+
+PutMessageResult MessageStore::PutMessages(std::vector<MessageExt> msgs,
+                                           const PutMessageOptions& options) {
+  return WaitForPut(
+      [&](PutCallback done) { PutMessagesAsync(std::move(msgs), options, std::move(done)); });
+}
+
+void MessageStore::PutMessageAsync(MessageExt msg, const PutMessageOptions& options,
+                                   PutCallback done) {
   PutMessageResult r;
   r.status = CheckStoreStatus(&r.error);
-  if (r.status != PutMessageStatus::kPutOk) return r;
+  if (r.status != PutMessageStatus::kPutOk) return done(std::move(r));
   if (msg.topic().size() > kMaxV1TopicLength) {
     r.status = PutMessageStatus::kMessageIllegal;
     r.error = Status::InvalidArgument("topic longer than 127 bytes");
-    return r;
+    return done(std::move(r));
   }
   const size_t props_len = options.raw_properties.empty() ? msg.properties().Encode().size()
                                                           : options.raw_properties[0].size();
   if (props_len > kMaxPropertiesLength) {
     r.status = PutMessageStatus::kPropertiesSizeExceeded;
     r.error = Status::InvalidArgument("properties longer than 32767 bytes");
-    return r;
+    return done(std::move(r));
   }
   const bool wait = options.wait_store_msg_ok.value_or(msg.wait_store_msg_ok());
   const int64_t begin = env_->NowMillis();
-  r = commit_log_->PutMessage(std::move(msg), options);
-  AfterAppend(&r, wait);
-  RecordPut(r, begin);
-  return r;
+  AfterAppend(commit_log_->AppendMessage(std::move(msg), options), wait, begin, std::move(done));
 }
 
-PutMessageResult MessageStore::PutMessages(std::vector<MessageExt> msgs,
-                                           const PutMessageOptions& options) {
+void MessageStore::PutMessagesAsync(std::vector<MessageExt> msgs, const PutMessageOptions& options,
+                                    PutCallback done) {
   PutMessageResult r;
   r.status = CheckStoreStatus(&r.error);
-  if (r.status != PutMessageStatus::kPutOk) return r;
+  if (r.status != PutMessageStatus::kPutOk) return done(std::move(r));
   for (size_t i = 0; i < msgs.size(); ++i) {
     const MessageExt& m = msgs[i];
     if (m.topic().size() > kMaxV1TopicLength) {
       r.status = PutMessageStatus::kMessageIllegal;
       r.error = Status::InvalidArgument("topic longer than 127 bytes");
-      return r;
+      return done(std::move(r));
     }
     const size_t props_len = i < options.raw_properties.size() ? options.raw_properties[i].size()
                                                                : m.properties().Encode().size();
     if (props_len > kMaxPropertiesLength) {
       r.status = PutMessageStatus::kPropertiesSizeExceeded;
       r.error = Status::InvalidArgument("properties longer than 32767 bytes");
-      return r;
+      return done(std::move(r));
     }
   }
   const bool wait =
       options.wait_store_msg_ok.value_or(!msgs.empty() && msgs[0].wait_store_msg_ok());
   const int64_t begin = env_->NowMillis();
-  r = commit_log_->PutMessages(std::move(msgs), options);
-  AfterAppend(&r, wait);
-  RecordPut(r, begin);
-  return r;
+  AfterAppend(commit_log_->AppendMessages(std::move(msgs), options), wait, begin, std::move(done));
 }
 
-void MessageStore::AfterAppend(PutMessageResult* r, bool wait) {
-  if (!r->appended()) return;
+// The two waits after an append, run concurrently; the last to finish reports.
+struct MessageStore::PendingPut {
+  PutMessageResult result;
+  int64_t begin_ms = 0;
+  PutCallback done;
+  std::atomic<int> remaining{2};
+  PutMessageStatus flush = PutMessageStatus::kPutOk;  // written before the flush part counts down
+  Status flush_error;                                 // likewise
+  PutMessageStatus replica =
+      PutMessageStatus::kPutOk;  // written before the replica part counts down
+};
+
+void MessageStore::AfterAppend(PutMessageResult r, bool wait, int64_t begin_ms, PutCallback done) {
+  if (!r.appended()) {
+    RecordPut(r, begin_ms);
+    return done(std::move(r));
+  }
   {
     std::lock_guard<std::mutex> lock(thread_mu_);
     dispatch_wakeup_ = true;
     dispatch_cv_.notify_one();
   }
   if (replication_.data_appended) replication_.data_appended();
-  if (config_.brokerRole == BrokerRole::kSyncMaster && wait && replication_.wait_for_replica) {
-    PutMessageStatus replica =
-        replication_.wait_for_replica(r->append.wrote_offset + r->append.wrote_bytes);
-    if (replica != PutMessageStatus::kPutOk) r->status = replica;
+
+  auto pending = std::make_shared<PendingPut>();
+  pending->result = std::move(r);
+  pending->begin_ms = begin_ms;
+  pending->done = std::move(done);
+  // Java thenCombine: a failed replication wait wins over a failed flush wait.
+  auto finish = [this](const std::shared_ptr<PendingPut>& p) {
+    if (p->remaining.fetch_sub(1) != 1) return;
+    if (p->flush != PutMessageStatus::kPutOk) {
+      p->result.status = p->flush;
+      p->result.error = p->flush_error;
+    }
+    if (p->replica != PutMessageStatus::kPutOk) p->result.status = p->replica;
+    RecordPut(p->result, p->begin_ms);
+    p->done(std::move(p->result));
+  };
+  const int64_t next_offset =
+      pending->result.append.wrote_offset + pending->result.append.wrote_bytes;
+  if (config_.brokerRole == BrokerRole::kSyncMaster && wait && replication_.submit_replica) {
+    replication_.submit_replica(next_offset, [pending, finish](PutMessageStatus status) {
+      pending->replica = status;
+      finish(pending);
+    });
+  } else {
+    finish(pending);
   }
+  commit_log_->SubmitFlushRequest(next_offset, wait,
+                                  [pending, finish](PutMessageStatus status, const Status& error) {
+                                    pending->flush = status;
+                                    pending->flush_error = error;
+                                    finish(pending);
+                                  });
 }
 
 Status MessageStore::AppendToCommitLog(int64_t start_offset, std::string_view data) {

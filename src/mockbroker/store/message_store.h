@@ -46,16 +46,22 @@ using MessageArrivingListener = std::function<void(const DispatchRequest& req)>;
 // Pull filter on the consume-queue tags code: true = deliver.
 using TagsCodeFilter = std::function<bool(int64_t tags_code)>;
 
-// How the store talks to the HA service (src/mockbroker/ha/), which it does not know. Both run
-// on the writer's thread after the append; either may be empty.
+// How the store talks to the HA service (src/mockbroker/ha/), which it does not know. Both are
+// called on the writer's thread after the append; either may be empty.
 struct ReplicationHooks {
   // After every successful append (master roles): wakes the HA transfer threads.
   std::function<void()> data_appended;
-  // SYNC_MASTER, message WAIT != false: blocks until a slave holds the CommitLog up to
-  // `next_offset` and returns PUT_OK, FLUSH_SLAVE_TIMEOUT or SLAVE_NOT_AVAILABLE (protocol.md
-  // §6 "Replication wait").
-  std::function<PutMessageStatus(int64_t next_offset)> wait_for_replica;
+  // SYNC_MASTER, message WAIT != false (Java submitReplicaRequest): calls `done` exactly once,
+  // with PUT_OK when a slave holds the CommitLog up to `next_offset`, FLUSH_SLAVE_TIMEOUT or
+  // SLAVE_NOT_AVAILABLE (protocol.md §6 "Replication wait"), on whichever thread learns it.
+  std::function<void(int64_t next_offset, std::function<void(PutMessageStatus)> done)>
+      submit_replica;
 };
+
+// Receives the outcome of an asynchronous put exactly once: at once for a refused or failed
+// append, else after the SYNC_FLUSH and SYNC_MASTER waits, on the flush thread, the HA thread
+// that read the slave's acknowledgement or a timeout thread. It must not block.
+using PutCallback = std::function<void(PutMessageResult result)>;
 
 class MessageStore {
  public:
@@ -84,10 +90,18 @@ class MessageStore {
   // SERVICE_NOT_AVAILABLE before Start(), after Shutdown(), on a SLAVE, after a flush failure
   // or when the disk is full; MESSAGE_ILLEGAL for a topic > 127 bytes or a record larger than
   // maxMessageSize; PROPERTIES_SIZE_EXCEEDED for properties > 32767 bytes.
-  // `options`: explicit flush wait and raw properties strings (store_types.h).
+  // `options`: explicit flush wait and raw properties strings (store_types.h). Blocks for the
+  // SYNC_FLUSH and SYNC_MASTER waits; the status reports the first that failed, the replication
+  // wait before the flush wait (Java asyncPutMessage's thenCombine).
   PutMessageResult PutMessage(MessageExt msg, const PutMessageOptions& options = {});
   // Appends a batch (one topic and queue, consecutive queue offsets).
   PutMessageResult PutMessages(std::vector<MessageExt> msgs, const PutMessageOptions& options = {});
+  // As PutMessage(s), but returns once appended; the result goes to `done` (Java
+  // asyncPutMessage(s)): a send thread is never parked by the flush or replication waits, which
+  // run concurrently.
+  void PutMessageAsync(MessageExt msg, const PutMessageOptions& options, PutCallback done);
+  void PutMessagesAsync(std::vector<MessageExt> msgs, const PutMessageOptions& options,
+                        PutCallback done);
 
   // Reads up to `max_msg_nums` stored records of a queue from logical `offset` (protocol.md
   // §2.5 rules, maxTransfer* caps). `filter` (may be null) selects by tags code.
@@ -179,7 +193,8 @@ class MessageStore {
   PutMessageStatus CheckStoreStatus(Status* why) const;
   // After an append: wakes the dispatcher and the HA threads, and on a SYNC_MASTER waits for
   // the slave when `wait` (WAIT != false); a failed replication status replaces the result's.
-  void AfterAppend(PutMessageResult* r, bool wait);
+  // Wakes the dispatcher and the HA service, then runs the flush and replication waits.
+  void AfterAppend(PutMessageResult r, bool wait, int64_t begin_ms, PutCallback done);
   bool CheckInDiskByCommitOffset(int64_t offset_py, int64_t max_offset_py) const;
   bool IsTheBatchFull(int32_t size_py, int32_t max_msg_nums, int64_t buffer_total,
                       int32_t message_total, bool in_disk) const;
@@ -191,6 +206,7 @@ class MessageStore {
                                   int32_t queue_id, int64_t offset, int32_t max_msg_nums,
                                   const TagsCodeFilter& filter);
   void RecordPut(const PutMessageResult& r, int64_t begin_ms);
+  struct PendingPut;
   void StatsLoop();  // one sample a second
   void DispatchLoop();
   bool DispatchOnce();  // true when it made progress
