@@ -108,11 +108,13 @@ bool HaClient::DispatchFrames(HaSocket* socket) {
       }
     }
     dispatch_ += static_cast<size_t>(kTransferHeaderSize + body_size);
-    const int64_t now_offset = store_->GetMaxPhyOffset();
-    if (now_offset > reported_) {
-      reported_ = now_offset;
-      if (!Report(socket, reported_)) return false;
-    }
+  }
+  // One report for everything this read brought (Java reports after each frame; the offset is
+  // cumulative, so the master sees the same acknowledgement with fewer writes and wake-ups).
+  const int64_t now_offset = store_->GetMaxPhyOffset();
+  if (now_offset > reported_) {
+    reported_ = now_offset;
+    if (!Report(socket, reported_)) return false;
   }
   // Keep the unfinished frame at the front of the buffer.
   if (dispatch_ > 0) {

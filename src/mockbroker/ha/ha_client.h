@@ -41,8 +41,9 @@ class HaClient {
   // One connected session until the link fails or the client stops.
   void Session(HaSocket* socket);
   bool Report(HaSocket* socket, int64_t offset);
-  // Appends every complete frame of buf_[dispatch_, end); false on an offset mismatch or a
-  // failed append.
+
+  // Appends every complete frame of buf_[dispatch_, end), then reports the new max offset once;
+  // false on an offset mismatch, a failed append or a failed report.
   bool DispatchFrames(HaSocket* socket);
 
   store::MessageStore* const store_;
