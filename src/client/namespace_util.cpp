@@ -7,8 +7,6 @@ bool StartsWith(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
 }
 
-bool IsRetryTopic(std::string_view r) { return StartsWith(r, kRetryGroupTopicPrefix); }
-bool IsDlqTopic(std::string_view r) { return StartsWith(r, kDlqGroupTopicPrefix); }
 
 std::string_view WithoutRetryAndDlq(std::string_view r) {
   if (IsRetryTopic(r)) return r.substr(sizeof(kRetryGroupTopicPrefix) - 1);

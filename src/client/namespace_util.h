@@ -6,11 +6,11 @@
 #include <string>
 #include <string_view>
 
+#include "common/message_const.h"
+
 namespace rocketmq::client {
 
 inline constexpr char kNamespaceSeparator = '%';
-inline constexpr char kRetryGroupTopicPrefix[] = "%RETRY%";
-inline constexpr char kDlqGroupTopicPrefix[] = "%DLQ%";
 
 // Java TopicValidator.isSystemTopic: the fixed system topics and anything starting "rmq_sys_".
 bool IsSystemTopic(std::string_view topic);

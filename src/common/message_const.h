@@ -8,6 +8,16 @@
 
 namespace rocketmq {
 
+// ---- System topic prefixes (Java MixAll). ----
+inline constexpr char kRetryGroupTopicPrefix[] = "%RETRY%";
+inline constexpr char kDlqGroupTopicPrefix[] = "%DLQ%";
+inline bool IsRetryTopic(std::string_view topic) {
+  return topic.substr(0, sizeof(kRetryGroupTopicPrefix) - 1) == kRetryGroupTopicPrefix;
+}
+inline bool IsDlqTopic(std::string_view topic) {
+  return topic.substr(0, sizeof(kDlqGroupTopicPrefix) - 1) == kDlqGroupTopicPrefix;
+}
+
 // ---- Property keys (protocol.md §3.2). ----
 inline constexpr char kPropertyKeys[] = "KEYS";
 inline constexpr char kPropertyTags[] = "TAGS";

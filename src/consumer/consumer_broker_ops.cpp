@@ -6,10 +6,6 @@
 
 namespace rocketmq::consumer {
 
-namespace {
-bool IsRetryTopic(const std::string& topic) { return topic.rfind("%RETRY%", 0) == 0; }
-}  // namespace
-
 ConsumerBrokerOps::ConsumerBrokerOps(client::ClientInstance* instance, std::string group,
                                      ConsumeFromWhere consume_from_where,
                                      std::string consume_timestamp, int64_t timeout_ms)

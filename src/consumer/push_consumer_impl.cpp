@@ -19,13 +19,10 @@ namespace rocketmq::consumer {
 
 namespace {
 
-constexpr char kRetryPrefix[] = "%RETRY%";
 constexpr int64_t kSendBackTimeoutMs = 5000;
 // MQVersion.getVersionDesc of remoting::kCurrentVersion (409), for PROP_CLIENT_VERSION.
 constexpr char kClientVersionDesc[] = "V4_9_8";
 static_assert(remoting::kCurrentVersion == 409, "update kClientVersionDesc");
-
-bool IsRetryTopic(const std::string& topic) { return topic.rfind(kRetryPrefix, 0) == 0; }
 
 }  // namespace
 
@@ -99,7 +96,7 @@ Status PushConsumerImpl::Start() {
     rebalance_->SetSubscription(SubscriptionData::Build(topic, expression, now));
   }
   if (clustering()) {
-    rebalance_->SetSubscription(SubscriptionData::Build(kRetryPrefix + config_.group, "*", now));
+    rebalance_->SetSubscription(SubscriptionData::Build(kRetryGroupTopicPrefix + config_.group, "*", now));
   }
   pull_api_ = std::make_unique<PullApiWrapper>(instance_.get(), config_.group);
   broker_ops_ = std::make_unique<ConsumerBrokerOps>(
@@ -285,7 +282,7 @@ void PushConsumerImpl::UpdateConsumeOffset(const MessageQueue& mq, int64_t offse
 // ---- retry ----
 
 void PushConsumerImpl::ResetRetryAndNamespace(std::vector<MessageExtPtr>& msgs) const {
-  const std::string retry_topic = kRetryPrefix + config_.group;
+  const std::string retry_topic = kRetryGroupTopicPrefix + config_.group;
   for (MessageExtPtr& msg : msgs) {
     const std::string original = msg->GetProperty(kPropertyRetryTopic);
     if (!original.empty() && msg->topic() == retry_topic) msg->set_topic(original);
@@ -320,7 +317,7 @@ Status PushConsumerImpl::SendMessageBack(const MessageExt& msg, int delay_level,
 
 Status PushConsumerImpl::SendToRetryTopic(const MessageExt& msg, int delay_level) {
   const std::string retry_topic =
-      client::WrapNamespace(config_.client.name_space, kRetryPrefix + config_.group);
+      client::WrapNamespace(config_.client.name_space, kRetryGroupTopicPrefix + config_.group);
   Message out(retry_topic, msg.body());
   out.set_properties(msg.properties());
   out.set_flag(msg.flag());

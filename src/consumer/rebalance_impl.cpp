@@ -10,8 +10,6 @@ namespace rocketmq::consumer {
 
 namespace {
 constexpr int64_t kLockTimeoutMs = 1000;
-constexpr char kRetryPrefix[] = "%RETRY%";
-bool IsRetryTopic(const std::string& topic) { return topic.rfind(kRetryPrefix, 0) == 0; }
 }  // namespace
 
 RebalanceImpl::RebalanceImpl(std::string group, bool clustering, client::ClientInstance* instance,

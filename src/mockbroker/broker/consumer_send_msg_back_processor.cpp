@@ -30,7 +30,7 @@ struct SendBackHeader {
   std::optional<int32_t> max_reconsume_times;
 };
 
-Result<SendBackHeader> ParseHeader(const RemotingCommand& req) {
+Result<SendBackHeader> ParseSendBackHeader(const RemotingCommand& req) {
   SendBackHeader h;
   auto missing = [](const char* field) {
     return Status::InvalidArgument(std::string("the custom field <") + field + "> is null");
@@ -80,7 +80,7 @@ std::optional<RemotingCommand> ConsumerSendMsgBackProcessor::ProcessRequest(
     resp.set_remark(std::move(remark));
     return resp;
   };
-  Result<SendBackHeader> parsed = ParseHeader(request);
+  Result<SendBackHeader> parsed = ParseSendBackHeader(request);
   if (!parsed.ok()) return reply(ResponseCode::kSystemError, parsed.status().message());
   const SendBackHeader& h = *parsed;
   const BrokerConfig& cfg = controller_->broker_config();

@@ -26,7 +26,7 @@ struct EndTransactionHeader {
   std::string transaction_id;
 };
 
-Result<EndTransactionHeader> ParseHeader(const RemotingCommand& req) {
+Result<EndTransactionHeader> ParseEndTransactionHeader(const RemotingCommand& req) {
   auto missing = [](const char* name) {
     return Status::InvalidArgument(std::string("the custom field <") + name + "> is null");
   };
@@ -147,7 +147,7 @@ void ApplyFinalPutResult(const store::PutMessageResult& r, RemotingCommand* resp
 
 std::optional<RemotingCommand> EndTransactionProcessor::ProcessRequest(
     const std::shared_ptr<remoting::Channel>& channel, RemotingCommand& request) {
-  Result<EndTransactionHeader> parsed = ParseHeader(request);
+  Result<EndTransactionHeader> parsed = ParseEndTransactionHeader(request);
   if (!parsed.ok()) {
     return RemotingCommand::CreateResponse(request, ResponseCode::kSystemError,
                                            parsed.status().message());

@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 
+#include "common/message_const.h"
 #include "common/model/data_version.h"
 #include "common/model/topic_config.h"
 #include "common/model/topic_config_wrapper.h"
@@ -29,8 +30,6 @@ inline constexpr char kScheduleTopicName[] = "SCHEDULE_TOPIC_XXXX";
 inline constexpr char kTransHalfTopic[] = "RMQ_SYS_TRANS_HALF_TOPIC";
 inline constexpr char kTransOpHalfTopic[] = "RMQ_SYS_TRANS_OP_HALF_TOPIC";
 inline constexpr char kTransCheckMaxTimeTopic[] = "TRANS_CHECK_MAX_TIME_TOPIC";
-inline constexpr char kRetryGroupTopicPrefix[] = "%RETRY%";
-inline constexpr char kDlqGroupTopicPrefix[] = "%DLQ%";
 
 class TopicConfigManager {
  public:
