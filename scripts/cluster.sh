@@ -19,16 +19,19 @@ pids="$dir/pids"
 
 die() { echo "cluster.sh: $*" >&2; exit 1; }
 
-# A TCP port nobody listens on and that we have not handed out yet.
+# free_port sets $port to a TCP port nobody listens on and that we have not handed out yet. It
+# picks below the kernel's ephemeral range: a port in that range may be the local end of some
+# outgoing connection, which makes a later listen() on it fail although connect() finds no one.
+ephemeral_low=$(awk '{print $1}' /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
 declare -A taken=()
 free_port() {
   local p
   for _ in $(seq 1 200); do
-    p=$((20000 + RANDOM % 40000))
+    p=$((10000 + RANDOM % (ephemeral_low - 10000)))
     [ -n "${taken[$p]:-}" ] && continue
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
       taken[$p]=1
-      echo "$p"
+      port=$p
       return
     fi
   done
@@ -43,12 +46,22 @@ wait_boot() {  # <log> <what>
   die "$2 did not start; see $1"
 }
 
-running() { [ -f "$pids" ] && while read -r _ pid; do kill -0 "$pid" 2>/dev/null && return 0; done <"$pids"; return 1; }
+# A process that has exited but not been reaped yet (our servers are reparented to whatever init
+# the machine has, which may reap slowly) counts as stopped.
+alive() {
+  kill -0 "$1" 2>/dev/null || return 1
+  local state
+  state=$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null || true)
+  [ "$state" != Z ]
+}
+
+running() { [ -f "$pids" ] && while read -r _ pid; do alive "$pid" && return 0; done <"$pids"; return 1; }
 
 start_broker() {  # <name> <id> <role>
   local name=$1 id=$2 role=$3 port ha conf log
-  port=$(free_port)
-  ha=$(free_port)
+  free_port
+  ha=$port
+  free_port
   conf="$dir/$name-$id.conf"
   log="$dir/$name-$id.log"
   cat >"$conf" <<CONF
@@ -82,8 +95,9 @@ start() {
   mkdir -p "$dir"
   : >"$pids"
   echo "$mode" >"$dir/mode"
-  local ns_port
-  ns_port=$(free_port)
+  local port ns_port
+  free_port
+  ns_port=$port
   printf 'listenPort=%s\nkvConfigPath=%s/kvConfig.json\n' "$ns_port" "$dir" >"$dir/namesrv.conf"
   "$bin/mqnamesrv" -c "$dir/namesrv.conf" >"$dir/namesrv.log" 2>&1 &
   echo "namesrv $!" >>"$pids"
@@ -108,10 +122,10 @@ stop() {
   order=$(grep -v '^namesrv ' "$pids" || true; grep '^namesrv ' "$pids" || true)
   while read -r name pid; do
     [ -n "$pid" ] || continue
-    if kill -0 "$pid" 2>/dev/null; then
+    if alive "$pid"; then
       kill -TERM "$pid"
-      for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-      kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
+      for _ in $(seq 1 100); do alive "$pid" || break; sleep 0.1; done
+      alive "$pid" && kill -KILL "$pid"
       echo "stopped $name (pid $pid)"
     fi
   done <<<"$order"
@@ -123,7 +137,7 @@ status() {
   echo "mode $(cat "$dir/mode" 2>/dev/null || echo '?') in $dir"
   local any=1
   while read -r name pid; do
-    if kill -0 "$pid" 2>/dev/null; then
+    if alive "$pid"; then
       any=0
       state=running
     else

@@ -28,11 +28,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# A port nothing listens on, with its neighbour (the broker's HA port) free too.
+# A port nothing listens on, with its neighbour (the broker's HA port) free too; below the kernel's
+# ephemeral range, where no outgoing connection can hold it.
+ephemeral_low=$(awk '{print $1}' /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
 free_port() {
   local p
   for _ in $(seq 1 200); do
-    p=$((20000 + RANDOM % 30000))
+    p=$((10000 + RANDOM % (ephemeral_low - 10001)))
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null &&
        ! (exec 3<>"/dev/tcp/127.0.0.1/$((p + 1))") 2>/dev/null; then
       echo "$p"
