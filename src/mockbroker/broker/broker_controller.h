@@ -143,7 +143,9 @@ class BrokerController {
   std::mutex mu_;
   std::condition_variable cv_;
   bool stopping_ = false;  // guarded by mu_
-  bool started_ = false;   // owner thread only
+  // Written by the owner thread; read by RegisterBrokerAll from the scheduler and from the topic
+  // change listener on request threads.
+  std::atomic<bool> started_{false};
   std::thread scheduler_;
 };
 
