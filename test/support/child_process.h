@@ -10,7 +10,8 @@
 
 namespace rocketmq::test {
 
-// A TCP port that was free on 127.0.0.1 a moment ago.
+// A TCP port that was free on 127.0.0.1 a moment ago, with the port after it (a broker's HA
+// port) free too; never from the kernel's ephemeral range.
 int FreePort();
 
 // Writes `text` to `path` (replacing it).
