@@ -1,8 +1,12 @@
-// Our slave against a Java master's HA stream: a fake master plays back, frame for frame, what
-// the Apache RocketMQ 4.9.8 master sent its slave in the captures (05-ha-stream: first contact,
-// a heartbeat and three messages; 05b-ha-sync-send-stream: three SYNC_MASTER sends and a later
-// heartbeat). Our HaClient must report the offsets the Java slave reported, store the CommitLog
-// bytes unchanged, and serve the messages from the ConsumeQueue it rebuilt.
+// Our HA ends against the Apache RocketMQ 4.9.8 captures (05-ha-stream: first contact, a
+// heartbeat and three messages; 05b-ha-sync-send-stream: three SYNC_MASTER sends and a later
+// heartbeat).
+//  * Our slave: a fake master plays back, frame for frame, what the Java master sent. Our
+//    HaClient must report the offsets the Java slave reported, store the CommitLog bytes
+//    unchanged, and serve the messages from the ConsumeQueue it rebuilt.
+//  * Our master: its store holds the same Java CommitLog bytes; a fake slave says what the Java
+//    slave said, and must receive frames a Java slave accepts (each at the offset where the
+//    slave's CommitLog ends) carrying those bytes.
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -17,6 +21,7 @@
 #include "common/properties.h"
 #include "mockbroker/ha/ha_client.h"
 #include "mockbroker/ha/ha_format.h"
+#include "mockbroker/ha/ha_service.h"
 #include "mockbroker/ha/ha_socket.h"
 #include "mockbroker/store/message_store.h"
 #include "support/temp_dir.h"
@@ -26,6 +31,17 @@ namespace rocketmq::ha {
 namespace {
 
 using test::TempDir;
+
+// Every CommitLog byte the Java master sent, in order.
+std::string JavaCommitLog() {
+  std::string all;
+  for (const char* file : {"05-ha-stream.jsonl", "05b-ha-sync-send-stream.jsonl"}) {
+    for (const Json::Value& rec : test::LoadJsonLines(file)) {
+      if (rec["type"].asString() == "transfer") all += test::HexDecode(rec["body_hex"].asString());
+    }
+  }
+  return all;
+}
 
 store::MessageStoreConfig SlaveConfig(const std::string& root) {
   auto props = Properties::Load(test::VectorsDir() + "/conf/broker-v-slave.conf");
@@ -53,7 +69,7 @@ int64_t ReadReport(HaSocket* s) {
   return static_cast<int64_t>(DecodeFixed64BE(buf));
 }
 
-TEST(HaJavaMasterReplayTest, SlaveReplicatesTheJavaMastersStream) {
+TEST(HaJavaReplayTest, SlaveReplicatesTheJavaMastersStream) {
   TempDir dir("ha_java_replay");
   store::MessageStoreConfig config = SlaveConfig(dir.path() + "/store");
   store::MessageStore store(config);
@@ -117,6 +133,59 @@ TEST(HaJavaMasterReplayTest, SlaveReplicatesTheJavaMastersStream) {
   EXPECT_EQ((*msgs)[1].commit_log_offset(), 944);
 
   client.Shutdown();
+  store.Shutdown();
+}
+
+TEST(HaJavaReplayTest, MasterStreamsWhatAJavaSlaveAccepts) {
+  TempDir dir("ha_java_replay_master");
+  store::MessageStoreConfig config = SlaveConfig(dir.path() + "/store");
+  config.brokerRole = store::BrokerRole::kAsyncMaster;
+  store::MessageStore store(config);
+  ASSERT_TRUE(store.Load().ok());
+  ASSERT_TRUE(store.Start().ok());
+  const std::string java = JavaCommitLog();
+  ASSERT_EQ(java.size(), 1416u);
+  ASSERT_TRUE(store.AppendToCommitLog(0, java).ok());
+
+  HaService ha(&store);
+  ASSERT_TRUE(ha.Start(0).ok());
+  Result<HaSocket> slave = HaSocket::Connect("127.0.0.1:" + std::to_string(ha.port()), 3000);
+  ASSERT_TRUE(slave.ok());
+  char report[kReportSize];
+  EncodeFixed64BE(report, 0);  // the Java slave's first words (05-ha-stream)
+  ASSERT_TRUE(slave->WriteAll(std::string_view(report, sizeof(report)), 1000).ok());
+
+  // Java HAClient.dispatchReadRequest: a frame must start where the slave's CommitLog ends, or
+  // the slave drops the link.
+  std::string received;
+  std::string buf;
+  char chunk[4096];
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (received.size() < java.size() && std::chrono::steady_clock::now() < deadline) {
+    Result<size_t> n = slave->ReadSome(chunk, sizeof(chunk), 100);
+    ASSERT_TRUE(n.ok()) << n.status().ToString();
+    buf.append(chunk, *n);
+    while (buf.size() >= static_cast<size_t>(kTransferHeaderSize)) {
+      const auto offset = static_cast<int64_t>(DecodeFixed64BE(buf.data()));
+      const uint32_t size = DecodeFixed32BE(buf.data() + 8);
+      if (buf.size() < kTransferHeaderSize + size) break;
+      EXPECT_EQ(offset, static_cast<int64_t>(received.size()));
+      received.append(buf, kTransferHeaderSize, size);
+      buf.erase(0, kTransferHeaderSize + size);
+    }
+  }
+  EXPECT_EQ(received, java);
+
+  // The Java slave's acknowledgement moves push2SlaveMaxOffset.
+  EncodeFixed64BE(report, 1416);
+  ASSERT_TRUE(slave->WriteAll(std::string_view(report, sizeof(report)), 1000).ok());
+  for (int i = 0; i < 200 && ha.push2slave_max_offset() < 1416; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  EXPECT_EQ(ha.push2slave_max_offset(), 1416);
+  EXPECT_TRUE(ha.IsSlaveOk(store.GetMaxPhyOffset()));
+
+  ha.Shutdown();
   store.Shutdown();
 }
 
