@@ -7,7 +7,6 @@ bool StartsWith(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
 }
 
-
 std::string_view WithoutRetryAndDlq(std::string_view r) {
   if (IsRetryTopic(r)) return r.substr(sizeof(kRetryGroupTopicPrefix) - 1);
   if (IsDlqTopic(r)) return r.substr(sizeof(kDlqGroupTopicPrefix) - 1);

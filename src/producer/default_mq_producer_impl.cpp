@@ -246,7 +246,7 @@ SendOutcome DefaultMQProducerImpl::SendKernelImpl(const Outgoing& out, const Mes
   if (msg.transaction_prepared()) header.sys_flag |= kSysFlagTransactionPreparedType;
 
   MessageProperties props = msg.properties();
-  if (header.topic.rfind(kRetryGroupTopicPrefix, 0) == 0) {
+  if (IsRetryTopic(header.topic)) {
     if (const std::string* v = props.Find(kPropertyReconsumeTime)) {
       header.reconsume_times = std::atoi(v->c_str());
       props.Erase(kPropertyReconsumeTime);
@@ -492,7 +492,7 @@ Result<Message> DefaultMQProducerImpl::MakeBatch(std::vector<Message>& msgs, std
     if (m.delay_time_level() > 0) {
       return Status::InvalidArgument("TimeDelayLevel is not supported for batching");
     }
-    if (m.topic().rfind(kRetryGroupTopicPrefix, 0) == 0) {
+    if (IsRetryTopic(m.topic())) {
       return Status::InvalidArgument("Retry Group is not supported for batching");
     }
     if (m.topic() != first.topic()) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "common/logging.h"
+#include "common/message_const.h"
 #include "common/response_code.h"
 #include "mockbroker/broker/broker_controller.h"
 #include "remoting/request_code.h"
@@ -88,7 +89,7 @@ MsgCheckResult MsgCheck(BrokerController* controller,
   }
   std::optional<TopicConfig> tc = existing;
   if (!tc) {
-    const bool retry = h.topic.rfind(kRetryGroupTopicPrefix, 0) == 0;
+    const bool retry = IsRetryTopic(h.topic);
     int32_t topic_sys_flag = 0;
     if (h.unit_mode) topic_sys_flag = retry ? kTopicFlagUnitSub : kTopicFlagUnit;
     tc = topics.CreateTopicInSendMessageMethod(h.topic, h.default_topic, h.default_topic_queue_nums,

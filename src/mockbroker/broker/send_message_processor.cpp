@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "common/logging.h"
+#include "common/message_const.h"
 #include "common/message_decoder.h"
 #include "common/message_ext.h"
 #include "common/response_code.h"
@@ -146,7 +147,7 @@ std::optional<RemotingCommand> SendMessageProcessor::ProcessRequest(
   int32_t sys_flag = h.sys_flag;
   if (tc->topic_filter_type == kTopicFilterMultiTag) sys_flag |= kSysFlagMultiTags;
 
-  if (!h.batch && topic.rfind(kRetryGroupTopicPrefix, 0) == 0) {
+  if (!h.batch && IsRetryTopic(topic)) {
     const std::string group = topic.substr(std::string(kRetryGroupTopicPrefix).size());
     std::optional<SubscriptionGroupConfig> sg =
         controller_->subscription_group_manager().Find(group);
