@@ -19,24 +19,8 @@ pids="$dir/pids"
 
 die() { echo "cluster.sh: $*" >&2; exit 1; }
 
-# free_port sets $port to a TCP port nobody listens on and that we have not handed out yet. It
-# picks below the kernel's ephemeral range: a port in that range may be the local end of some
-# outgoing connection, which makes a later listen() on it fail although connect() finds no one.
-ephemeral_low=$(awk '{print $1}' /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
-declare -A taken=()
-free_port() {
-  local p
-  for _ in $(seq 1 200); do
-    p=$((10000 + RANDOM % (ephemeral_low - 10000)))
-    [ -n "${taken[$p]:-}" ] && continue
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
-      taken[$p]=1
-      port=$p
-      return
-    fi
-  done
-  die "no free port found"
-}
+# free_port (sets $port).
+source "$repo/scripts/ports.sh"
 
 wait_boot() {  # <log> <what>
   for _ in $(seq 1 100); do
@@ -59,9 +43,9 @@ running() { [ -f "$pids" ] && while read -r _ pid; do alive "$pid" && return 0; 
 
 start_broker() {  # <name> <id> <role>
   local name=$1 id=$2 role=$3 port ha conf log
-  free_port
+  free_port || die "no free port found"
   ha=$port
-  free_port
+  free_port || die "no free port found"
   conf="$dir/$name-$id.conf"
   log="$dir/$name-$id.log"
   cat >"$conf" <<CONF
@@ -96,7 +80,7 @@ start() {
   : >"$pids"
   echo "$mode" >"$dir/mode"
   local port ns_port
-  free_port
+  free_port || die "no free port found"
   ns_port=$port
   printf 'listenPort=%s\nkvConfigPath=%s/kvConfig.json\n' "$ns_port" "$dir" >"$dir/namesrv.conf"
   "$bin/mqnamesrv" -c "$dir/namesrv.conf" >"$dir/namesrv.log" 2>&1 &

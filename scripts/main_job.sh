@@ -28,21 +28,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# A port nothing listens on, with its neighbour (the broker's HA port) free too; below the kernel's
-# ephemeral range, where no outgoing connection can hold it.
-ephemeral_low=$(awk '{print $1}' /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
-free_port() {
-  local p
-  for _ in $(seq 1 200); do
-    p=$((10000 + RANDOM % (ephemeral_low - 10001)))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null &&
-       ! (exec 3<>"/dev/tcp/127.0.0.1/$((p + 1))") 2>/dev/null; then
-      echo "$p"
-      return 0
-    fi
-  done
-  return 1
-}
+# free_port (sets $port).
+source scripts/ports.sh
 
 wait_for_line() {  # file pattern what
   for _ in $(seq 1 300); do
@@ -54,9 +41,10 @@ wait_for_line() {  # file pattern what
   return 1
 }
 
-ns_port=$(free_port)
-broker_port=$(free_port)
-[ "$broker_port" != "$ns_port" ] || broker_port=$((ns_port + 3))
+free_port
+ns_port=$port
+free_port
+broker_port=$port
 cat > "$work/namesrv.conf" <<CONF
 listenPort=$ns_port
 listenAddress=127.0.0.1
