@@ -40,19 +40,14 @@ tps_of() {  # <mode> <threads>
 
 printf '%-8s %12s %12s %8s\n' threads async_tps sync_tps ratio
 for threads in $threads_list; do
-  sum_async=0
-  sum_sync=0
+  declare -A sum=([async]=0 [sync]=0)
   for _ in $(seq 1 "$rounds"); do
     for mode in async sync; do
       read -r failed tps < <(tps_of "$mode" "$threads")
       [ "$failed" = 0 ] || echo "warning: $failed failed sends ($mode, $threads threads)" >&2
-      if [ "$mode" = async ]; then
-        sum_async=$(awk -v a="$sum_async" -v b="$tps" 'BEGIN { print a + b }')
-      else
-        sum_sync=$(awk -v a="$sum_sync" -v b="$tps" 'BEGIN { print a + b }')
-      fi
+      sum[$mode]=$(awk -v a="${sum[$mode]}" -v b="$tps" 'BEGIN { print a + b }')
     done
   done
-  awk -v t="$threads" -v a="$sum_async" -v s="$sum_sync" -v r="$rounds" \
+  awk -v t="$threads" -v a="${sum[async]}" -v s="${sum[sync]}" -v r="$rounds" \
       'BEGIN { printf "%-8s %12.0f %12.0f %8.3f\n", t, a / r, s / r, s / a }'
 done

@@ -32,6 +32,12 @@ bool CanBind(int port) {
   return ok;
 }
 
+// Whatever `path` holds now (empty when it cannot be read).
+std::string ReadWhatIsThere(const std::string& path) {
+  std::ifstream in(path);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
 // First port of the kernel's ephemeral range (where connect() picks local ports).
 int EphemeralLow() {
   int low = 32768;
@@ -94,15 +100,12 @@ int ChildProcess::Kill(int sig) {
 bool ChildProcess::WaitForOutput(const std::string& needle, std::chrono::seconds timeout) const {
   auto deadline = std::chrono::steady_clock::now() + timeout;
   while (std::chrono::steady_clock::now() < deadline) {
-    std::ifstream in(out_path_);
-    std::string all((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (all.find(needle) != std::string::npos) return true;
+    if (ReadWhatIsThere(out_path_).find(needle) != std::string::npos) return true;
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   // Say why in the test's output: the child's last words (a bind failure, a bad config line).
   for (const std::string& path : {out_path_, out_path_ + ".err"}) {
-    std::ifstream in(path);
-    std::string all((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::string all = ReadWhatIsThere(path);
     if (all.size() > 2000) all = all.substr(all.size() - 2000);
     std::fprintf(stderr, "no \"%s\" in %s within %llds; it ends with:\n%s\n", needle.c_str(),
                  path.c_str(), static_cast<long long>(timeout.count()), all.c_str());
