@@ -1,0 +1,114 @@
+// DefaultMQAdminExt: the admin API (Java org.apache.rocketmq.tools.admin.DefaultMQAdminExt):
+// inspect and change clusters, topics, subscription groups, consumer offsets and messages of any
+// RocketMQ 4.x/5.x cluster speaking remoting. `mqadmin` is a thin command line over it.
+//
+//   rocketmq::DefaultMQAdminExt admin;
+//   admin.setNamesrvAddr("127.0.0.1:9876");
+//   admin.start();
+//   rocketmq::admin::ClusterInfo info = admin.examineBrokerClusterInfo();
+//   admin.shutdown();
+//
+// Method names are Java's. Every call blocks for at most the admin timeout (setTimeoutMillis,
+// default 5000 ms) per request and throws MQClientException (client side: bad argument, no route,
+// unreachable server, timeout; getResponseCode() is the server's code when a NameServer answered
+// with an error) or MQBrokerException (a broker answered with an error: getResponseCode() and
+// getErrorMessage() are its code and remark, getBrokerAddr() the broker).
+// Threads: thread-safe once started. Result types are in rocketmq/admin_types.h.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "rocketmq/admin_types.h"
+#include "rocketmq/mq_exception.h"
+#include "rocketmq/mq_message_queue.h"
+#include "rocketmq/session_credentials.h"
+
+namespace rocketmq {
+
+namespace admin {
+class AdminClient;
+}  // namespace admin
+
+class DefaultMQAdminExt {
+ public:
+  // `admin_ext_group`: the group name the admin registers under (Java default "admin_ext_group").
+  explicit DefaultMQAdminExt(const std::string& admin_ext_group = "admin_ext_group");
+  // Calls shutdown().
+  ~DefaultMQAdminExt();
+  DefaultMQAdminExt(const DefaultMQAdminExt&) = delete;
+  DefaultMQAdminExt& operator=(const DefaultMQAdminExt&) = delete;
+
+  // ---- lifecycle and configuration ----
+  // Connects nothing yet; starts the client runtime. Throws MQClientException when called after
+  // shutdown(). Idempotent while running.
+  void start();
+  // Closes every connection. Idempotent.
+  void shutdown();
+  // NameServer addresses "host:port;host:port" (before start()).
+  void setNamesrvAddr(const std::string& addr);
+  const std::string& getNamesrvAddr() const;
+  // Instance name of the client id (default: the start time in ms, so each admin is alone).
+  void setInstanceName(const std::string& name);
+  // Signs every request with this ACL account (before start()).
+  void setSessionCredentials(const SessionCredentials& credentials);
+  // Timeout of one request in ms (Java timeoutMillis, default 5000).
+  void setTimeoutMillis(int64_t timeout_ms);
+  int64_t getTimeoutMillis() const;
+  const std::string& getAdminExtGroup() const;
+  // The NameServer addresses in use.
+  std::vector<std::string> getNameServerAddressList() const;
+
+  // ---- cluster and routes ----
+  // GET_BROKER_CLUSTER_INFO.
+  admin::ClusterInfo examineBrokerClusterInfo();
+  // GET_ROUTEINFO_BY_TOPIC; MQClientException code 17 (TOPIC_NOT_EXIST) when unknown.
+  admin::TopicRouteData examineTopicRouteInfo(const std::string& topic);
+  // GET_ALL_TOPIC_LIST_FROM_NAMESERVER.
+  admin::TopicList fetchAllTopicList();
+  // GET_TOPICS_BY_CLUSTER.
+  admin::TopicList fetchTopicsByCluster(const std::string& cluster_name);
+
+  // ---- topics ----
+  // UPDATE_AND_CREATE_TOPIC on the broker at `addr`.
+  void createAndUpdateTopicConfig(const std::string& addr, const admin::TopicConfig& config);
+  // GET_TOPIC_STATS_INFO from every broker serving `topic` (master of each group).
+  admin::TopicStatsTable examineTopicStats(const std::string& topic);
+
+  // ---- brokers ----
+  // GET_BROKER_RUNTIME_INFO.
+  admin::KVTable fetchBrokerRuntimeStats(const std::string& broker_addr);
+  // GET_BROKER_CONFIG.
+  admin::Properties getBrokerConfig(const std::string& broker_addr);
+  // UPDATE_BROKER_CONFIG.
+  void updateBrokerConfig(const std::string& broker_addr, const admin::Properties& properties);
+
+  // ---- consumers and producers ----
+  // GET_CONSUME_STATS from every broker of the group's retry topic route; `topic` "" = all the
+  // group's topics.
+  admin::ConsumeStats examineConsumeStats(const std::string& consumer_group,
+                                          const std::string& topic = "");
+  // GET_CONSUMER_CONNECTION_LIST from a broker of the group's retry topic.
+  admin::ConsumerConnection examineConsumerConnectionInfo(const std::string& consumer_group);
+  // GET_PRODUCER_CONNECTION_LIST from a broker serving `topic`.
+  admin::ProducerConnection examineProducerConnectionInfo(const std::string& producer_group,
+                                                          const std::string& topic);
+
+  // ---- messages ----
+
+  // ---- NameServer ----
+
+  // ---- maintenance and ACL ----
+
+ private:
+  // The client runtime; throws MQClientException when start() has not succeeded.
+  admin::AdminClient& Started();
+
+  std::unique_ptr<admin::AdminClient> client_;
+};
+
+}  // namespace rocketmq

@@ -1,0 +1,148 @@
+// Result types of the admin API (DefaultMQAdminExt, rocketmq/admin.h): plain values with the
+// field names of Java's classes (ClusterInfo, TopicRouteData, TopicStatsTable, ConsumeStats,
+// ConsumerConnection, ...). Maps keyed by MQMessageQueue are ordered by topic, broker name and
+// queue id; other maps by key. Field comments give the Java (wire) name where it differs.
+//
+// Sections follow admin.h: cluster and routes, topics, brokers, consumers and producers,
+// messages, NameServer, maintenance and ACL.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "rocketmq/mq_message_queue.h"
+
+namespace rocketmq::admin {
+
+// Permission bits of topics and brokers (Java PermName).
+inline constexpr int kPermPriority = 8;
+inline constexpr int kPermRead = 4;
+inline constexpr int kPermWrite = 2;
+inline constexpr int kPermInherit = 1;
+// "RW-" style text of perm bits (Java PermName.perm2String): R, W, X (inherit) or '-'.
+std::string PermToString(int perm);
+
+// key -> value table (Java KVTable; broker runtime info, NameServer KV namespaces).
+using KVTable = std::map<std::string, std::string>;
+// java.util.Properties as key -> value.
+using Properties = std::map<std::string, std::string>;
+
+// ---- cluster and routes ----
+
+struct BrokerData {
+  std::string cluster;
+  std::string broker_name;                      // brokerName
+  std::map<int64_t, std::string> broker_addrs;  // brokerId -> "host:port" (0 = master)
+};
+
+struct QueueData {
+  std::string broker_name;
+  int read_queue_nums = 0;
+  int write_queue_nums = 0;
+  int perm = 0;
+  int topic_sys_flag = 0;
+};
+
+struct TopicRouteData {
+  std::string order_topic_conf;
+  std::vector<QueueData> queue_datas;    // as the NameServer listed them
+  std::vector<BrokerData> broker_datas;  // as the NameServer listed them
+  std::map<std::string, std::vector<std::string>> filter_server_table;
+};
+
+struct ClusterInfo {
+  std::map<std::string, BrokerData> broker_addr_table;              // brokerName -> data
+  std::map<std::string, std::set<std::string>> cluster_addr_table;  // cluster -> brokerNames
+};
+
+struct TopicList {
+  std::vector<std::string> topic_list;  // as the server listed them
+  std::string broker_addr;              // set by some answers (system topic list)
+};
+
+// ---- topics ----
+
+struct TopicConfig {
+  std::string topic_name;
+  int read_queue_nums = 16;
+  int write_queue_nums = 16;
+  int perm = kPermRead | kPermWrite;
+  std::string topic_filter_type = "SINGLE_TAG";  // or MULTI_TAG
+  int topic_sys_flag = 0;
+  bool order = false;
+};
+
+struct TopicOffset {
+  int64_t min_offset = 0;
+  int64_t max_offset = 0;
+  int64_t last_update_timestamp = 0;
+};
+
+struct TopicStatsTable {
+  std::map<MQMessageQueue, TopicOffset> offset_table;
+};
+
+// ---- subscription groups ----
+
+struct SubscriptionGroupConfig {
+  std::string group_name;
+  bool consume_enable = true;
+  bool consume_from_min_enable = true;
+  bool consume_broadcast_enable = true;
+  int retry_queue_nums = 1;
+  int retry_max_times = 16;
+  int64_t broker_id = 0;
+  int64_t which_broker_when_consume_slowly = 1;
+  bool notify_consumer_ids_changed_enable = true;
+};
+
+// ---- consumers and producers ----
+
+struct OffsetWrapper {
+  int64_t broker_offset = 0;
+  int64_t consumer_offset = 0;
+  int64_t last_timestamp = 0;  // store time of the last consumed message, 0 when none
+};
+
+struct ConsumeStats {
+  std::map<MQMessageQueue, OffsetWrapper> offset_table;
+  double consume_tps = 0;
+  // Sum of broker_offset - consumer_offset over the queues (Java computeTotalDiff).
+  int64_t computeTotalDiff() const;
+};
+
+struct Connection {
+  std::string client_id;
+  std::string client_addr;
+  std::string language;  // "JAVA", "CPP", ...
+  int version = 0;       // MQVersion ordinal
+};
+
+struct SubscriptionData {
+  bool class_filter_mode = false;
+  std::string topic;
+  std::string sub_string;
+  std::set<std::string> tags_set;
+  std::set<int> code_set;
+  int64_t sub_version = 0;
+  std::string expression_type = "TAG";
+};
+
+struct ConsumerConnection {
+  std::vector<Connection> connection_set;
+  std::map<std::string, SubscriptionData> subscription_table;  // topic -> subscription
+  std::string consume_type;                                    // CONSUME_ACTIVELY / PASSIVELY
+  std::string message_model;                                   // CLUSTERING / BROADCASTING
+  std::string consume_from_where;
+  // The lowest client version among the connections (Java computeMinVersion).
+  int computeMinVersion() const;
+};
+
+struct ProducerConnection {
+  std::vector<Connection> connection_set;
+};
+
+}  // namespace rocketmq::admin
