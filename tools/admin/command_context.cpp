@@ -14,12 +14,12 @@ std::string TrimBlank(const std::string& s) {
   return s.substr(begin, end - begin + 1);
 }
 
+// A YAML scalar: the text inside quotes, or the plain text before a " #" comment.
 std::string Unquote(std::string value) {
-  if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
-      value.back() == value.front()) {
-    return value.substr(1, value.size() - 2);
+  if (!value.empty() && (value.front() == '"' || value.front() == '\'')) {
+    const size_t end = value.find(value.front(), 1);
+    if (end != std::string::npos) return value.substr(1, end - 1);
   }
-  // An unquoted scalar ends at a " #" comment.
   const size_t comment = value.find(" #");
   if (comment != std::string::npos) value = TrimBlank(value.substr(0, comment));
   return value;
