@@ -66,7 +66,10 @@ Status ClientInstance::Start() {
   // NOTIFY_CONSUMER_IDS_CHANGED trigger the immediate ones), then every interval.
   scheduler_.Schedule([this] { DoRebalanceAll(); }, config_.rebalance_interval_ms,
                       config_.rebalance_interval_ms);
-  scheduler_.Schedule([this] { PersistAllConsumerOffsets(); }, 10000,
+  // Java persists first after 10 s; an instance configured to persist more often than that
+  // starts at its own interval (tests and tools that read committed offsets soon after start).
+  scheduler_.Schedule([this] { PersistAllConsumerOffsets(); },
+                      std::min<int64_t>(10000, config_.persist_consumer_offset_interval_ms),
                       config_.persist_consumer_offset_interval_ms);
   // Java RequestFutureHolder: expired requests fail every second (first after 3 s).
   scheduler_.Schedule([this] { request_futures_.ScanExpired(SteadyMillis()); }, 3000, 1000);

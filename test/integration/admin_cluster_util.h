@@ -225,12 +225,6 @@ class AdminClusterFixture : public ::testing::Test {
     }
     raw.Shutdown();
 
-    producer_ = std::make_unique<DefaultMQProducer>(kProducerGroup);
-    producer_->setNamesrvAddr(ns_addr());
-    producer_->setClientIP("127.0.0.1");
-    producer_->setInstanceName(kClientInstance);
-    producer_->start();
-
     listener_ = std::make_unique<CountingListener>(consumed_.get());
     consumer_ = std::make_unique<DefaultMQPushConsumer>(kConsumerGroup);
     consumer_->setNamesrvAddr(ns_addr());
@@ -242,6 +236,14 @@ class AdminClusterFixture : public ::testing::Test {
     consumer_->setPersistConsumerOffsetInterval(1000);
     consumer_->registerMessageListener(listener_.get());
     consumer_->start();
+    // The producer joins the consumer's client instance (same client id), which keeps the
+    // consumer's settings (a 1 s offset persistence).
+    producer_ = std::make_unique<DefaultMQProducer>(kProducerGroup);
+    producer_->setNamesrvAddr(ns_addr());
+    producer_->setClientIP("127.0.0.1");
+    producer_->setInstanceName(kClientInstance);
+    producer_->start();
+
     ASSERT_TRUE(remoting::test::WaitFor([&] { return consumed() >= kSeedMessages; },
                                         std::chrono::seconds(30)));
     // The consumer commits its offsets to the brokers every persistConsumerOffsetInterval (5 s).
