@@ -70,6 +70,12 @@ std::optional<RemotingCommand> AdminBrokerProcessor::ProcessRequest(
       return SystemTopicList(request);
     case RequestCode::kUpdateBrokerConfig:
       return UpdateBrokerConfig(request);
+    case RequestCode::kQueryConsumeQueue:
+      return QueryConsumeQueue(request);
+    case RequestCode::kCleanExpiredConsumequeue:
+    case RequestCode::kCleanUnusedTopic:
+    case RequestCode::kDeleteExpiredCommitlog:
+      return StoreMaintenance(request);
     default:
       break;
   }

@@ -262,6 +262,10 @@ void BrokerController::RegisterProcessors() {
                        RequestCode::kGetSystemTopicListFromBroker}) {
     server_->RegisterProcessor(code, admin, admin_pool_);
   }
+  for (int32_t code : {RequestCode::kCleanExpiredConsumequeue, RequestCode::kCleanUnusedTopic,
+                       RequestCode::kQueryConsumeQueue, RequestCode::kDeleteExpiredCommitlog}) {
+    server_->RegisterProcessor(code, admin, admin_pool_);  // admin_broker_maintenance.cpp
+  }
 }
 
 void BrokerController::RegisterBrokerAll() {
