@@ -32,6 +32,11 @@ struct RequestCode {
   static constexpr int32_t kUnlockBatchMq = 42;
   static constexpr int32_t kGetAllConsumerOffset = 43;
   static constexpr int32_t kGetAllDelayOffset = 45;
+  static constexpr int32_t kUpdateAndCreateAclConfig = 50;
+  static constexpr int32_t kDeleteAclConfig = 51;
+  static constexpr int32_t kGetBrokerClusterAclInfo = 52;
+  static constexpr int32_t kUpdateGlobalWhiteAddrsConfig = 53;
+  static constexpr int32_t kGetBrokerClusterAclConfig = 54;
   static constexpr int32_t kPutKvConfig = 100;
   static constexpr int32_t kGetKvConfig = 101;
   static constexpr int32_t kDeleteKvConfig = 102;

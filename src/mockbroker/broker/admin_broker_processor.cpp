@@ -76,6 +76,12 @@ std::optional<RemotingCommand> AdminBrokerProcessor::ProcessRequest(
     case RequestCode::kCleanUnusedTopic:
     case RequestCode::kDeleteExpiredCommitlog:
       return StoreMaintenance(request);
+    case RequestCode::kUpdateAndCreateAclConfig:
+    case RequestCode::kDeleteAclConfig:
+    case RequestCode::kGetBrokerClusterAclInfo:
+    case RequestCode::kUpdateGlobalWhiteAddrsConfig:
+    case RequestCode::kGetBrokerClusterAclConfig:
+      return AclAdmin(request);
     default:
       break;
   }

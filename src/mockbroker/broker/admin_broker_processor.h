@@ -8,7 +8,9 @@
 // GET_CONSUME_STATS, GET_CONSUMER_CONNECTION_LIST, GET_PRODUCER_CONNECTION_LIST,
 // GET_ALL_DELAY_OFFSET, GET_SYSTEM_TOPIC_LIST_FROM_BROKER; the store-maintenance codes
 // (admin_broker_maintenance.cpp): QUERY_CONSUME_QUEUE, CLEAN_EXPIRED_CONSUMEQUEUE,
-// CLEAN_UNUSED_TOPIC, DELETE_EXPIRED_COMMITLOG.
+// CLEAN_UNUSED_TOPIC, DELETE_EXPIRED_COMMITLOG; the ACL 1.0 codes (admin_broker_acl.cpp):
+// UPDATE_AND_CREATE_ACL_CONFIG, DELETE_ACL_CONFIG, GET_BROKER_CLUSTER_ACL_INFO,
+// UPDATE_GLOBAL_WHITE_ADDRS_CONFIG, GET_BROKER_CLUSTER_ACL_CONFIG.
 #pragma once
 
 #include <memory>
@@ -71,6 +73,9 @@ class AdminBrokerProcessor : public remoting::RequestProcessor {
   // CLEAN_EXPIRED_CONSUMEQUEUE, CLEAN_UNUSED_TOPIC (against the topic config) and
   // DELETE_EXPIRED_COMMITLOG (forces the next retention passes): always SUCCESS.
   remoting::RemotingCommand StoreMaintenance(const remoting::RemotingCommand& request);
+  // The ACL codes 50-54 against the broker's PlainPermissionManager: Java's remarks and
+  // *_FAILED codes; with aclEnable=false a remark saying so (see admin_broker_acl.cpp).
+  remoting::RemotingCommand AclAdmin(const remoting::RemotingCommand& request);
 
   BrokerController* const controller_;
   std::mutex update_config_mu_;  // one UPDATE_BROKER_CONFIG at a time
