@@ -11,7 +11,11 @@
 // INVOKE_BROKER_TO_GET_CONSUMER_STATUS, GET_CONSUMER_RUNNING_INFO, CONSUME_MESSAGE_DIRECTLY,
 // CLONE_GROUP_OFFSET, QUERY_CONSUME_TIME_SPAN; broker-wide statistics
 // (admin_broker_consume_stats.cpp): GET_BROKER_CONSUME_STATS, VIEW_BROKER_STATS_DATA; and
-// GET_ALL_PRODUCER_INFO (admin_broker_stats.cpp).
+// GET_ALL_PRODUCER_INFO (admin_broker_stats.cpp); the store-maintenance codes
+// (admin_broker_maintenance.cpp): QUERY_CONSUME_QUEUE, CLEAN_EXPIRED_CONSUMEQUEUE,
+// CLEAN_UNUSED_TOPIC, DELETE_EXPIRED_COMMITLOG; the ACL 1.0 codes (admin_broker_acl.cpp):
+// UPDATE_AND_CREATE_ACL_CONFIG, DELETE_ACL_CONFIG, GET_BROKER_CLUSTER_ACL_INFO,
+// UPDATE_GLOBAL_WHITE_ADDRS_CONFIG, GET_BROKER_CLUSTER_ACL_CONFIG.
 #pragma once
 
 #include <memory>
@@ -100,6 +104,16 @@ class AdminBrokerProcessor : public remoting::RequestProcessor {
   remoting::RemotingCommand ViewBrokerStatsData(const remoting::RemotingCommand& request);
   // GET_ALL_PRODUCER_INFO (admin_broker_stats.cpp): ProducerTableInfo of every live producer.
   remoting::RemotingCommand AllProducerInfo(const remoting::RemotingCommand& request);
+  // QUERY_CONSUME_QUEUE: QueryConsumeQueueResponseBody for `count` units from `index`;
+  // SYSTEM_ERROR "<queueId>@<topic> is not exist!" without such a queue; SUCCESS without a body
+  // and remark "Index <i> of <queueId>@<topic> is not exist!" when the unit is not stored.
+  remoting::RemotingCommand QueryConsumeQueue(const remoting::RemotingCommand& request);
+  // CLEAN_EXPIRED_CONSUMEQUEUE, CLEAN_UNUSED_TOPIC (against the topic config) and
+  // DELETE_EXPIRED_COMMITLOG (forces the next retention passes): always SUCCESS.
+  remoting::RemotingCommand StoreMaintenance(const remoting::RemotingCommand& request);
+  // The ACL codes 50-54 against the broker's PlainPermissionManager: Java's remarks and
+  // *_FAILED codes; with aclEnable=false a remark saying so (see admin_broker_acl.cpp).
+  remoting::RemotingCommand AclAdmin(const remoting::RemotingCommand& request);
 
   BrokerController* const controller_;
   std::mutex update_config_mu_;  // one UPDATE_BROKER_CONFIG at a time
