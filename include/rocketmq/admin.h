@@ -25,7 +25,9 @@
 
 #include "rocketmq/admin_types.h"
 #include "rocketmq/mq_exception.h"
+#include "rocketmq/mq_message_ext.h"
 #include "rocketmq/mq_message_queue.h"
+#include "rocketmq/pull_result.h"
 #include "rocketmq/session_credentials.h"
 
 namespace rocketmq {
@@ -99,6 +101,64 @@ class DefaultMQAdminExt {
                                                           const std::string& topic);
 
   // ---- messages ----
+  // VIEW_MESSAGE_BY_ID on the broker encoded in the offset message id `msg_id` (32 hex chars
+  // for an IPv4 broker, 56 for IPv6). MQClientException code 208 (NO_MESSAGE) when the id does not
+  // decode; MQBrokerException when the broker has no message at that offset.
+  MQMessageExt viewMessage(const std::string& msg_id);
+  // Java viewMessage(topic, msgId): `msg_id` as an offset message id, and when that fails for any
+  // reason, as a UNIQ_KEY looked up in `topic` (queryMessageByUniqKey from the id's creation
+  // time - 1 s). MQClientException 208 when neither finds it.
+  MQMessageExt viewMessage(const std::string& topic, const std::string& msg_id);
+  // Not in Java: finds a message by either kind of id without knowing its topic. First as an
+  // offset message id (when it decodes and that broker answers with the message), then as a
+  // UNIQ_KEY (IPv4 or IPv6 producer): QUERY_MESSAGE with the unique-key flag for every topic of
+  // every master broker of the cluster (GET_BROKER_CLUSTER_INFO, then GET_ALL_TOPIC_CONFIG per
+  // master), keeping the oldest stored match; a match in a %RETRY%/%DLQ% topic is used only when
+  // no other topic has one. MQClientException 208 when nothing matches.
+  MQMessageExt viewMessageByAnyId(const std::string& msg_id);
+  // QUERY_MESSAGE on every broker of `topic`'s route: messages whose KEYS contain `key`, stored
+  // in [begin_ms, end_ms], at most `max_num` per broker. MQClientException 208 when none, 17
+  // when the topic has no route.
+  admin::QueryResult queryMessage(const std::string& topic, const std::string& key, int max_num,
+                                  int64_t begin_ms, int64_t end_ms);
+  // The same by UNIQ_KEY (_UNIQUE_KEY_QUERY=true): only the oldest stored message whose id equals
+  // `uniq_key` is kept (as Java).
+  admin::QueryResult queryMessageByUniqKey(const std::string& topic, const std::string& uniq_key,
+                                           int max_num, int64_t begin_ms, int64_t end_ms);
+  // For every group consuming msg's topic (QUERY_TOPIC_CONSUME_BY_WHO, Java HashSet order): is
+  // it online (GET_CONSUMER_CONNECTION_LIST), and has it consumed the message (GET_CONSUME_STATS
+  // offsets vs msg's queue offset). Errors per group land in the track, not thrown.
+  std::vector<admin::MessageTrack> messageTrackDetail(const MQMessageExt& msg);
+  // Asks the client `client_id` of `consumer_group`, through the broker that stored the message,
+  // to consume the message with offset id `msg_id` now (CONSUME_MESSAGE_DIRECTLY; the broker
+  // forwards it). Waits 3 admin timeouts.
+  admin::ConsumeMessageDirectlyResult consumeMessageDirectly(const std::string& consumer_group,
+                                                             const std::string& client_id,
+                                                             const std::string& msg_id);
+  // The same with `msg_id` an offset id or a UNIQ_KEY of `topic` (viewMessage(topic, msgId)).
+  admin::ConsumeMessageDirectlyResult consumeMessageDirectly(const std::string& consumer_group,
+                                                             const std::string& client_id,
+                                                             const std::string& topic,
+                                                             const std::string& msg_id);
+  // SEARCH_OFFSET_BY_TIMESTAMP / GET_MAX_OFFSET / GET_MIN_OFFSET on the master of mq's broker.
+  int64_t searchOffset(const MQMessageQueue& mq, int64_t timestamp_ms);
+  int64_t maxOffset(const MQMessageQueue& mq);
+  int64_t minOffset(const MQMessageQueue& mq);
+  // QUERY_CONSUME_QUEUE: `count` consume queue entries of topic/queue_id from `index` on the
+  // broker at `broker_addr`; with `consumer_group` non-empty also the group's subscription.
+  admin::QueryConsumeQueueResponseBody queryConsumeQueue(const std::string& broker_addr,
+                                                         const std::string& topic, int queue_id,
+                                                         int64_t index, int count,
+                                                         const std::string& consumer_group);
+  // Not in Java's admin (its tools use DefaultMQPullConsumer.pull): one PULL_MESSAGE of up to
+  // `max_nums` messages of `mq` from `offset` as `consumer_group`, filtered by the TAG expression
+  // `sub_expression` ("*" = all), without committing an offset. Messages carry MIN_OFFSET /
+  // MAX_OFFSET properties and the UNIQ_KEY as msgId, as Java's pull results.
+  PullResult pullMessage(const std::string& consumer_group, const MQMessageQueue& mq,
+                         const std::string& sub_expression, int64_t offset, int max_nums);
+  // The queues a consumer of `topic` reads (Java fetchSubscribeMessageQueues): every readable
+  // queue of the route.
+  std::vector<MQMessageQueue> fetchSubscribeMessageQueues(const std::string& topic);
 
   // ---- NameServer ----
 

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "rocketmq/mq_message_ext.h"
 #include "rocketmq/mq_message_queue.h"
 
 namespace rocketmq::admin {
@@ -143,6 +144,71 @@ struct ConsumerConnection {
 
 struct ProducerConnection {
   std::vector<Connection> connection_set;
+};
+
+// ---- messages ----
+
+// Messages found by key or unique key (Java QueryResult).
+struct QueryResult {
+  int64_t index_last_update_timestamp = 0;  // indexLastUpdateTimestamp: newest of the brokers'
+  std::vector<MQMessageExt> message_list;   // messageList
+};
+
+// How a consumer group stands to one message (Java TrackType).
+enum class TrackType { CONSUMED, CONSUMED_BUT_FILTERED, PULL, NOT_CONSUME_YET, NOT_ONLINE, UNKNOWN };
+// The Java enum constant's name ("CONSUMED", ...).
+const char* TrackTypeName(TrackType type);
+
+// One consumer group's view of a message (Java MessageTrack).
+struct MessageTrack {
+  std::string consumer_group;
+  TrackType track_type = TrackType::UNKNOWN;
+  std::string exception_desc;  // exceptionDesc; meaningful when has_exception_desc
+  bool has_exception_desc = false;
+  // "MessageTrack [consumerGroup=.., trackType=.., exceptionDesc=..]" (null when none).
+  std::string toString() const;
+};
+
+// What a consumer answered to CONSUME_MESSAGE_DIRECTLY (Java ConsumeMessageDirectlyResult).
+struct ConsumeMessageDirectlyResult {
+  bool order = false;
+  bool auto_commit = true;     // autoCommit
+  std::string consume_result;  // consumeResult: CR_SUCCESS, CR_LATER, ...; "" = null
+  std::string remark;          // "" with has_remark false = null
+  bool has_remark = false;
+  int64_t spent_time_mills = 0;  // spentTimeMills
+  // Java's toString: "ConsumeMessageDirectlyResult [order=.., autoCommit=.., consumeResult=..,
+  // remark=.., spentTimeMills=..]".
+  std::string toString() const;
+};
+
+// One consume queue entry (Java ConsumeQueueData). Strings that Java leaves null are "null"-able
+// through the has_* flags.
+struct ConsumeQueueData {
+  int64_t physic_offset = 0;  // physicOffset
+  int32_t physic_size = 0;    // physicSize
+  int64_t tags_code = 0;      // tagsCode
+  std::string extend_data_json;
+  bool has_extend_data_json = false;
+  std::string bit_map;
+  bool has_bit_map = false;
+  bool eval = false;
+  std::string msg;
+  bool has_msg = false;
+  // Java's toString: "ConsumeQueueData{physicOffset=.., physicSize=.., tagsCode=..,
+  // extendDataJson='..', bitMap='..', eval=.., msg='..'}".
+  std::string toString() const;
+};
+
+// QUERY_CONSUME_QUEUE answer (Java QueryConsumeQueueResponseBody).
+struct QueryConsumeQueueResponseBody {
+  bool has_subscription_data = false;
+  SubscriptionData subscription_data;  // the group's subscription when a group was given
+  bool has_filter_data = false;
+  std::string filter_data;             // filterData
+  std::vector<ConsumeQueueData> queue_data;
+  int64_t max_queue_index = 0;
+  int64_t min_queue_index = 0;
 };
 
 }  // namespace rocketmq::admin
