@@ -34,4 +34,16 @@ admin::TopicList DefaultMQAdminExt::fetchTopicsByCluster(const std::string& clus
   return admin::ToPublic(admin::ValueOrThrowClient(DecodeJsonBody<TopicList>(response.body())));
 }
 
+std::set<std::string> DefaultMQAdminExt::getTopicClusterList(const std::string& topic) {
+  admin::ClusterInfo clusters = examineBrokerClusterInfo();
+  admin::TopicRouteData route = examineTopicRouteInfo(topic);
+  std::set<std::string> result;
+  if (route.broker_datas.empty()) return result;
+  const std::string& broker_name = route.broker_datas[0].broker_name;
+  for (const auto& [cluster, broker_names] : clusters.cluster_addr_table) {
+    if (broker_names.count(broker_name) != 0) result.insert(cluster);
+  }
+  return result;
+}
+
 }  // namespace rocketmq
