@@ -266,6 +266,7 @@ TEST_F(MqadminTopicTest, TopicStatusClusterListAllocateAndTopicList) {
   // topicList -c: header exact; CapTopic's two groups in Java's order, rows at Java's widths.
   run = Run({"topicList", "-c"});
   ASSERT_EQ(run.exit_status, 0) << run.err;
+  EXPECT_EQ(run.err, "");
   lines = run.lines();
   const std::vector<std::string> java_c = SplitLines(TopicVectorStdout("topicList-c"));
   EXPECT_EQ(lines[0], java_c[0]);
