@@ -23,7 +23,8 @@ admin::TopicRouteData DefaultMQAdminExt::examineTopicRouteInfo(const std::string
 
 admin::TopicList DefaultMQAdminExt::fetchAllTopicList() {
   admin::AdminClient& c = Started();
-  return admin::ToPublic(admin::ValueOrThrowClient(c.api().GetTopicListFromNameServer(c.timeout_ms())));
+  return admin::ToPublic(
+      admin::ValueOrThrowClient(c.api().GetTopicListFromNameServer(c.timeout_ms())));
 }
 
 admin::TopicList DefaultMQAdminExt::fetchTopicsByCluster(const std::string& cluster_name) {

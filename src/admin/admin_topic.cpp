@@ -13,8 +13,8 @@ using remoting::RequestCode;
 void DefaultMQAdminExt::createAndUpdateTopicConfig(const std::string& addr,
                                                    const admin::TopicConfig& config) {
   admin::AdminClient& c = Started();
-  Status st = c.api().CreateTopic(addr, admin::kDefaultTopic, admin::ToInternal(config),
-                                  c.timeout_ms());
+  Status st =
+      c.api().CreateTopic(addr, admin::kDefaultTopic, admin::ToInternal(config), c.timeout_ms());
   if (!st.ok()) admin::ThrowBrokerError(st, addr);
 }
 
@@ -28,7 +28,8 @@ admin::TopicStatsTable DefaultMQAdminExt::examineTopicStats(const std::string& t
     if (addr.empty()) continue;
     RemotingCommand request = RemotingCommand::CreateRequest(RequestCode::kGetTopicStatsInfo);
     request.SetExtField("topic", topic);
-    RemotingCommand response = admin::ValueOrThrowBroker(c.CallBroker(addr, std::move(request)), addr);
+    RemotingCommand response =
+        admin::ValueOrThrowBroker(c.CallBroker(addr, std::move(request)), addr);
     rocketmq::TopicStatsTable table =
         admin::ValueOrThrowBroker(DecodeJsonBody<rocketmq::TopicStatsTable>(response.body()), addr);
     for (const auto& [mq, offset] : table.offset_table) {
@@ -71,15 +72,16 @@ admin::GroupList DefaultMQAdminExt::queryTopicConsumeByWho(const std::string& to
   rocketmq::TopicRouteData route =
       admin::ValueOrThrowClient(c.api().GetTopicRouteInfoFromNameServer(topic, c.timeout_ms()));
   // Java asks the first broker group only.
-  const std::string addr = route.broker_datas.empty() ? "" : route.broker_datas[0].SelectBrokerAddr();
+  const std::string addr =
+      route.broker_datas.empty() ? "" : route.broker_datas[0].SelectBrokerAddr();
   if (addr.empty()) {
     throw MQClientException("No broker serves topic " + topic, -1);
   }
   RemotingCommand request = RemotingCommand::CreateRequest(RequestCode::kQueryTopicConsumeByWho);
   request.SetExtField("topic", topic);
-  RemotingCommand response = admin::ValueOrThrowBroker(c.CallBroker(addr, std::move(request)), addr);
-  GroupList groups =
-      admin::ValueOrThrowBroker(DecodeJsonBody<GroupList>(response.body()), addr);
+  RemotingCommand response =
+      admin::ValueOrThrowBroker(c.CallBroker(addr, std::move(request)), addr);
+  GroupList groups = admin::ValueOrThrowBroker(DecodeJsonBody<GroupList>(response.body()), addr);
   return admin::GroupList{groups.group_list};
 }
 
