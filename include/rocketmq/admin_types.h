@@ -211,4 +211,9 @@ struct QueryConsumeQueueResponseBody {
   int64_t min_queue_index = 0;
 };
 
+// Consumer group names (Java GroupList; a HashSet in Java, kept here in the broker's order).
+struct GroupList {
+  std::vector<std::string> group_list;
+};
+
 }  // namespace rocketmq::admin
