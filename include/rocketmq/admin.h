@@ -86,6 +86,9 @@ class DefaultMQAdminExt {
   admin::Properties getBrokerConfig(const std::string& broker_addr);
   // UPDATE_BROKER_CONFIG.
   void updateBrokerConfig(const std::string& broker_addr, const admin::Properties& properties);
+  // GET_BROKER_CONFIG, the entries in the order Java's getBrokerConfig() Properties iterates them
+  // on Java 9+ (what Java mqadmin getBrokerConfig prints).
+  admin::PropertyList getBrokerConfigInJavaOrder(const std::string& broker_addr);
 
   // ---- consumers and producers ----
   // GET_CONSUME_STATS from every broker of the group's retry topic route; `topic` "" = all the

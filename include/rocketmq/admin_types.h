@@ -11,6 +11,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "rocketmq/mq_message_queue.h"
@@ -29,6 +30,9 @@ std::string PermToString(int perm);
 using KVTable = std::map<std::string, std::string>;
 // java.util.Properties as key -> value.
 using Properties = std::map<std::string, std::string>;
+// java.util.Properties entries in the order Java (9+) iterates them, which is the order Java
+// mqadmin prints configs in (see DefaultMQAdminExt::getBrokerConfigInJavaOrder).
+using PropertyList = std::vector<std::pair<std::string, std::string>>;
 
 // ---- cluster and routes ----
 
