@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -89,6 +90,24 @@ class DefaultMQAdminExt {
   // GET_BROKER_CONFIG, the entries in the order Java's getBrokerConfig() Properties iterates them
   // on Java 9+ (what Java mqadmin getBrokerConfig prints).
   admin::PropertyList getBrokerConfigInJavaOrder(const std::string& broker_addr);
+
+  // ---- subscription groups ----
+  // UPDATE_AND_CREATE_SUBSCRIPTIONGROUP on the broker at `addr`. A refusal throws
+  // MQClientException with the broker's code and remark (as Java).
+  void createAndUpdateSubscriptionGroupConfig(const std::string& addr,
+                                              const admin::SubscriptionGroupConfig& config);
+  // GET_ALL_SUBSCRIPTIONGROUP_CONFIG on the broker at `addr`: the config of `group`, nullopt when
+  // the broker has none (Java returns null).
+  std::optional<admin::SubscriptionGroupConfig> examineSubscriptionGroupConfig(
+      const std::string& addr, const std::string& group);
+  // GET_ALL_SUBSCRIPTIONGROUP_CONFIG: every group of the broker at `broker_addr`, waiting at most
+  // `timeout_ms`.
+  admin::SubscriptionGroupWrapper getAllSubscriptionGroup(const std::string& broker_addr,
+                                                          int64_t timeout_ms);
+  // DELETE_SUBSCRIPTIONGROUP on the broker at `addr`; `remove_offset` also drops the group's
+  // committed offsets there (header removeOffset, 4.9.8). A refusal throws MQClientException.
+  void deleteSubscriptionGroup(const std::string& addr, const std::string& group_name,
+                               bool remove_offset = false);
 
   // ---- consumers and producers ----
   // GET_CONSUME_STATS from every broker of the group's retry topic route; `topic` "" = all the

@@ -103,6 +103,14 @@ struct SubscriptionGroupConfig {
   bool notify_consumer_ids_changed_enable = true;
 };
 
+// Java SubscriptionGroupConfig.toString(): "SubscriptionGroupConfig [groupName=..., ...]".
+std::string ToString(const SubscriptionGroupConfig& config);
+
+// Every subscription group of a broker (Java SubscriptionGroupWrapper).
+struct SubscriptionGroupWrapper {
+  std::map<std::string, SubscriptionGroupConfig> subscription_group_table;  // group -> config
+};
+
 // ---- consumers and producers ----
 
 struct OffsetWrapper {
