@@ -123,6 +123,37 @@ class DefaultMQAdminExt {
   // ---- messages ----
 
   // ---- NameServer ----
+  // PUT_KV_CONFIG on every NameServer of the list (a transport failure throws at once; a refusal
+  // throws after all were asked, with the last refusal's code and remark).
+  void createAndUpdateKvConfig(const std::string& name_space, const std::string& key,
+                               const std::string& value);
+  // DELETE_KV_CONFIG on every NameServer of the list (errors as createAndUpdateKvConfig).
+  void deleteKvConfig(const std::string& name_space, const std::string& key);
+  // GET_KV_CONFIG from one NameServer; MQClientException code 22 (QUERY_NOT_FOUND) when absent.
+  std::string getKVConfig(const std::string& name_space, const std::string& key);
+  // GET_KVLIST_BY_NAMESPACE from one NameServer; code 22 when the namespace is empty or unknown.
+  admin::KVTable getKVListByNamespace(const std::string& name_space);
+  // The order conf ("brokerName:queueNums;...") of topic `key` in namespace ORDER_TOPIC_CONFIG:
+  // `is_cluster` true stores `value` as is; false merges the one "brokerName:num" item of `value`
+  // into the stored conf (replacing that broker's item, Java HashMap order of broker names).
+  void createOrUpdateOrderConf(const std::string& key, const std::string& value, bool is_cluster);
+  // WIPE_WRITE_PERM_OF_BROKER on the NameServer at `namesrv_addr`: removes the write permission
+  // of every topic route of `broker_name`; returns how many topics it changed.
+  int wipeWritePermOfBroker(const std::string& namesrv_addr, const std::string& broker_name);
+  // ADD_WRITE_PERM_OF_BROKER: the reverse; returns how many topics it changed.
+  int addWritePermOfBroker(const std::string& namesrv_addr, const std::string& broker_name);
+  // GET_NAMESRV_CONFIG from each of `name_servers` (empty: every NameServer of the list), by
+  // address. Any failure throws.
+  std::map<std::string, admin::Properties> getNameServerConfig(
+      const std::vector<std::string>& name_servers = {});
+  // The same with each config in the order Java's Properties iterates it (what Java mqadmin
+  // getNamesrvConfig prints).
+  std::map<std::string, admin::PropertyList> getNameServerConfigInJavaOrder(
+      const std::vector<std::string>& name_servers = {});
+  // UPDATE_NAMESRV_CONFIG on each of `name_servers` (empty: every NameServer of the list); does
+  // nothing when `properties` is empty. A refusal throws after all were asked.
+  void updateNameServerConfig(const admin::Properties& properties,
+                              const std::vector<std::string>& name_servers = {});
 
   // ---- maintenance and ACL ----
 
