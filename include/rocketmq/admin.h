@@ -73,12 +73,24 @@ class DefaultMQAdminExt {
   admin::TopicList fetchAllTopicList();
   // GET_TOPICS_BY_CLUSTER.
   admin::TopicList fetchTopicsByCluster(const std::string& cluster_name);
+  // The clusters that hold the first broker group of `topic`'s route (Java getTopicClusterList:
+  // GET_BROKER_CLUSTER_INFO + GET_ROUTEINFO_BY_TOPIC). MQClientException code 17 when the topic
+  // is unknown.
+  std::set<std::string> getTopicClusterList(const std::string& topic);
 
   // ---- topics ----
   // UPDATE_AND_CREATE_TOPIC on the broker at `addr`.
   void createAndUpdateTopicConfig(const std::string& addr, const admin::TopicConfig& config);
   // GET_TOPIC_STATS_INFO from every broker serving `topic` (master of each group).
   admin::TopicStatsTable examineTopicStats(const std::string& topic);
+  // DELETE_TOPIC_IN_BROKER on each broker address, one after the other; stops at the first
+  // failure (MQBrokerException naming that broker).
+  void deleteTopicInBroker(const std::set<std::string>& addrs, const std::string& topic);
+  // DELETE_TOPIC_IN_NAMESRV (topic, clusterName) on each NameServer address; empty `addrs` means
+  // every configured NameServer. `cluster_name` "" removes the topic from every cluster.
+  // Stops at the first failure (MQClientException with the NameServer's code and remark).
+  void deleteTopicInNameServer(const std::set<std::string>& addrs, const std::string& topic,
+                               const std::string& cluster_name = "");
 
   // ---- brokers ----
   // GET_BROKER_RUNTIME_INFO.
@@ -119,6 +131,9 @@ class DefaultMQAdminExt {
   // GET_PRODUCER_CONNECTION_LIST from a broker serving `topic`.
   admin::ProducerConnection examineProducerConnectionInfo(const std::string& producer_group,
                                                           const std::string& topic);
+  // QUERY_TOPIC_CONSUME_BY_WHO on one broker of `topic`'s route (the master of its first broker
+  // group, as Java): the groups that have consumed or subscribed to `topic` there.
+  admin::GroupList queryTopicConsumeByWho(const std::string& topic);
 
   // ---- messages ----
 

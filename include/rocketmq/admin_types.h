@@ -157,4 +157,9 @@ struct ProducerConnection {
   std::vector<Connection> connection_set;
 };
 
+// Consumer group names (Java GroupList; a HashSet in Java, kept here in the broker's order).
+struct GroupList {
+  std::vector<std::string> group_list;
+};
+
 }  // namespace rocketmq::admin

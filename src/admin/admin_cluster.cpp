@@ -23,7 +23,8 @@ admin::TopicRouteData DefaultMQAdminExt::examineTopicRouteInfo(const std::string
 
 admin::TopicList DefaultMQAdminExt::fetchAllTopicList() {
   admin::AdminClient& c = Started();
-  return admin::ToPublic(admin::ValueOrThrowClient(c.api().GetTopicListFromNameServer(c.timeout_ms())));
+  return admin::ToPublic(
+      admin::ValueOrThrowClient(c.api().GetTopicListFromNameServer(c.timeout_ms())));
 }
 
 admin::TopicList DefaultMQAdminExt::fetchTopicsByCluster(const std::string& cluster_name) {
@@ -32,6 +33,18 @@ admin::TopicList DefaultMQAdminExt::fetchTopicsByCluster(const std::string& clus
   request.SetExtField("cluster", cluster_name);
   RemotingCommand response = admin::ValueOrThrowClient(c.CallNameServer(std::move(request)));
   return admin::ToPublic(admin::ValueOrThrowClient(DecodeJsonBody<TopicList>(response.body())));
+}
+
+std::set<std::string> DefaultMQAdminExt::getTopicClusterList(const std::string& topic) {
+  admin::ClusterInfo clusters = examineBrokerClusterInfo();
+  admin::TopicRouteData route = examineTopicRouteInfo(topic);
+  std::set<std::string> result;
+  if (route.broker_datas.empty()) return result;
+  const std::string& broker_name = route.broker_datas[0].broker_name;
+  for (const auto& [cluster, broker_names] : clusters.cluster_addr_table) {
+    if (broker_names.count(broker_name) != 0) result.insert(cluster);
+  }
+  return result;
 }
 
 }  // namespace rocketmq

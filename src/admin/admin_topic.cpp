@@ -13,8 +13,8 @@ using remoting::RequestCode;
 void DefaultMQAdminExt::createAndUpdateTopicConfig(const std::string& addr,
                                                    const admin::TopicConfig& config) {
   admin::AdminClient& c = Started();
-  Status st = c.api().CreateTopic(addr, admin::kDefaultTopic, admin::ToInternal(config),
-                                  c.timeout_ms());
+  Status st =
+      c.api().CreateTopic(addr, admin::kDefaultTopic, admin::ToInternal(config), c.timeout_ms());
   if (!st.ok()) admin::ThrowBrokerError(st, addr);
 }
 
@@ -28,7 +28,8 @@ admin::TopicStatsTable DefaultMQAdminExt::examineTopicStats(const std::string& t
     if (addr.empty()) continue;
     RemotingCommand request = RemotingCommand::CreateRequest(RequestCode::kGetTopicStatsInfo);
     request.SetExtField("topic", topic);
-    RemotingCommand response = admin::ValueOrThrowBroker(c.CallBroker(addr, std::move(request)), addr);
+    RemotingCommand response =
+        admin::ValueOrThrowBroker(c.CallBroker(addr, std::move(request)), addr);
     rocketmq::TopicStatsTable table =
         admin::ValueOrThrowBroker(DecodeJsonBody<rocketmq::TopicStatsTable>(response.body()), addr);
     for (const auto& [mq, offset] : table.offset_table) {
@@ -40,6 +41,48 @@ admin::TopicStatsTable DefaultMQAdminExt::examineTopicStats(const std::string& t
     throw MQClientException("Not found the topic stats info", -1);
   }
   return result;
+}
+
+void DefaultMQAdminExt::deleteTopicInBroker(const std::set<std::string>& addrs,
+                                            const std::string& topic) {
+  admin::AdminClient& c = Started();
+  for (const std::string& addr : addrs) {
+    RemotingCommand request = RemotingCommand::CreateRequest(RequestCode::kDeleteTopicInBroker);
+    request.SetExtField("topic", topic);
+    admin::ValueOrThrowBroker(c.CallBroker(addr, std::move(request)), addr);
+  }
+}
+
+void DefaultMQAdminExt::deleteTopicInNameServer(const std::set<std::string>& addrs,
+                                                const std::string& topic,
+                                                const std::string& cluster_name) {
+  admin::AdminClient& c = Started();
+  std::vector<std::string> targets(addrs.begin(), addrs.end());
+  if (targets.empty()) targets = c.NamesrvAddrs();
+  for (const std::string& addr : targets) {
+    RemotingCommand request = RemotingCommand::CreateRequest(RequestCode::kDeleteTopicInNamesrv);
+    request.SetExtField("topic", topic);
+    if (!cluster_name.empty()) request.SetExtField("clusterName", cluster_name);
+    admin::ValueOrThrowClient(c.CallNameServerAt(addr, std::move(request)));
+  }
+}
+
+admin::GroupList DefaultMQAdminExt::queryTopicConsumeByWho(const std::string& topic) {
+  admin::AdminClient& c = Started();
+  rocketmq::TopicRouteData route =
+      admin::ValueOrThrowClient(c.api().GetTopicRouteInfoFromNameServer(topic, c.timeout_ms()));
+  // Java asks the first broker group only.
+  const std::string addr =
+      route.broker_datas.empty() ? "" : route.broker_datas[0].SelectBrokerAddr();
+  if (addr.empty()) {
+    throw MQClientException("No broker serves topic " + topic, -1);
+  }
+  RemotingCommand request = RemotingCommand::CreateRequest(RequestCode::kQueryTopicConsumeByWho);
+  request.SetExtField("topic", topic);
+  RemotingCommand response =
+      admin::ValueOrThrowBroker(c.CallBroker(addr, std::move(request)), addr);
+  GroupList groups = admin::ValueOrThrowBroker(DecodeJsonBody<GroupList>(response.body()), addr);
+  return admin::GroupList{groups.group_list};
 }
 
 }  // namespace rocketmq

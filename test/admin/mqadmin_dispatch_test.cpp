@@ -129,9 +129,11 @@ TEST(MqadminDispatch, SubcommandNamesIgnoreCase) {
 }
 
 TEST(MqadminDispatch, JsonRejectedByATextOnlyCommand) {
-  const RunResult run = RunMqadmin({"topicStatus", "-n", "127.0.0.1:1", "-t", "T", "--json"});
+  // updateTopic writes, so it never prints JSON.
+  const RunResult run =
+      RunMqadmin({"updateTopic", "-n", "127.0.0.1:1", "-c", "C", "-t", "T", "--json"});
   EXPECT_EQ(run.out, "");
-  EXPECT_EQ(run.err, "mqadmin topicStatus: --json is not supported by this command\n");
+  EXPECT_EQ(run.err, "mqadmin updateTopic: --json is not supported by this command\n");
   EXPECT_EQ(run.status, 1);
 }
 

@@ -4,8 +4,11 @@
 #include <string>
 #include <utility>
 
+#include "tools/admin/cluster_lookup.h"
 #include "tools/admin/command_error.h"
 #include "tools/admin/command_table.h"
+#include "tools/admin/format_util.h"
+#include "tools/admin/option_values.h"
 #include "tools/admin/sub_command.h"
 
 namespace rocketmq::admin::tools {
@@ -31,8 +34,44 @@ class UpdateTopicCommand final : public SubCommand {
     options.AddOption("s", "hasUnitSub", true, "has unit sub (true|false)");
   }
 
-  void Execute(const cli::CommandLine& /*line*/, CommandContext& /*ctx*/) override {
-    throw CommandError("updateTopic is not implemented yet");
+  void Execute(const cli::CommandLine& line, CommandContext& ctx) override {
+    TopicConfig config;
+    config.read_queue_nums = 8;
+    config.write_queue_nums = 8;
+    config.topic_name = JavaTrim(*line.GetOptionValue("t"));
+    if (auto r = line.GetOptionValue("r")) config.read_queue_nums = JavaParseInt(JavaTrim(*r));
+    if (auto w = line.GetOptionValue("w")) config.write_queue_nums = JavaParseInt(JavaTrim(*w));
+    if (auto p = line.GetOptionValue("p")) config.perm = JavaParseInt(JavaTrim(*p));
+    bool unit = false;
+    if (auto u = line.GetOptionValue("u")) unit = JavaParseBoolean(JavaTrim(*u));
+    bool unit_sub = false;
+    if (auto s = line.GetOptionValue("s")) unit_sub = JavaParseBoolean(JavaTrim(*s));
+    // Java TopicSysFlag.buildSysFlag: bit 0 unit, bit 1 unit subscription.
+    config.topic_sys_flag = (unit ? 1 : 0) | (unit_sub ? 2 : 0);
+    bool order = false;
+    if (auto o = line.GetOptionValue("o")) order = JavaParseBoolean(JavaTrim(*o));
+    config.order = order;
+    if (order) {
+      // Java also writes the topic's orderConf to the NameServer (createOrUpdateOrderConf);
+      // refuse before changing anything rather than leave an ordered topic without it.
+      throw CommandError("-o true is not supported yet: the orderConf cannot be written");
+    }
+
+    std::unique_ptr<DefaultMQAdminExt> admin = ctx.StartAdmin();
+    if (auto b = line.GetOptionValue("b")) {
+      const std::string addr = JavaTrim(*b);
+      admin->createAndUpdateTopicConfig(addr, config);
+      ctx.out << "create topic to " << addr << " success.\n";
+      ctx.out << TopicConfigToString(config);  // no newline, as Java
+      return;
+    }
+    const std::string cluster = JavaTrim(*line.GetOptionValue("c"));
+    for (const std::string& addr :
+         MasterAddrsOfCluster(admin->examineBrokerClusterInfo(), cluster)) {
+      admin->createAndUpdateTopicConfig(addr, config);
+      ctx.out << "create topic to " << addr << " success.\n";
+    }
+    ctx.out << TopicConfigToString(config);
   }
 };
 

@@ -1,0 +1,52 @@
+#include "tools/admin/cluster_lookup.h"
+
+#include "tools/admin/command_error.h"
+#include "tools/admin/format_util.h"
+#include "tools/admin/java_hash.h"
+
+namespace rocketmq::admin::tools {
+
+std::vector<std::string> BrokerNamesOfCluster(const ClusterInfo& info, const std::string& cluster) {
+  auto it = info.cluster_addr_table.find(cluster);
+  if (it == info.cluster_addr_table.end()) {
+    throw CommandError("cluster " + cluster + " not found: " + kUnknownClusterHint);
+  }
+  return JavaHashSetOrder(std::vector<std::string>(it->second.begin(), it->second.end()));
+}
+
+std::vector<std::string> MasterAddrsOfCluster(const ClusterInfo& info, const std::string& cluster) {
+  std::vector<std::string> addrs;
+  for (const std::string& name : BrokerNamesOfCluster(info, cluster)) {
+    auto bd = info.broker_addr_table.find(name);
+    if (bd == info.broker_addr_table.end()) continue;
+    auto master = bd->second.broker_addrs.find(0);
+    if (master != bd->second.broker_addrs.end()) addrs.push_back(master->second);
+  }
+  return JavaHashSetOrder(addrs);
+}
+
+std::vector<std::string> BrokerAddrsOfCluster(const ClusterInfo& info, const std::string& cluster) {
+  std::vector<std::string> addrs;
+  for (const std::string& name : BrokerNamesOfCluster(info, cluster)) {
+    auto bd = info.broker_addr_table.find(name);
+    if (bd == info.broker_addr_table.end()) continue;
+    for (const auto& [id, addr] : bd->second.broker_addrs) addrs.push_back(addr);
+  }
+  return JavaHashSetOrder(addrs);
+}
+
+std::vector<std::string> ClusterNamesInJavaOrder(const ClusterInfo& info) {
+  std::vector<std::string> names;
+  for (const auto& [name, brokers] : info.cluster_addr_table) names.push_back(name);
+  return JavaHashSetOrder(names);
+}
+
+std::string TopicConfigToString(const TopicConfig& c) {
+  return StrFormat(
+      "TopicConfig [topicName=%s, readQueueNums=%d, writeQueueNums=%d, perm=%s, "
+      "topicFilterType=%s, topicSysFlag=%d, order=%s]",
+      c.topic_name.c_str(), c.read_queue_nums, c.write_queue_nums, PermToString(c.perm).c_str(),
+      c.topic_filter_type.c_str(), c.topic_sys_flag, JavaBool(c.order));
+}
+
+}  // namespace rocketmq::admin::tools

@@ -1,0 +1,34 @@
+// Looking up a cluster's brokers the way Java mqadmin's CommandUtil does, in the iteration order
+// Java's HashSets give them (so "create topic to <addr> success." lines come out in Java's order),
+// plus the Java toString() of TopicConfig that the topic commands print.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "rocketmq/admin_types.h"
+
+namespace rocketmq::admin::tools {
+
+// Java CommandUtil's message when a cluster name is not in the cluster table.
+inline constexpr char kUnknownClusterHint[] =
+    "Make sure the specified clusterName exists or the name server connected to is correct.";
+
+// The broker names of `cluster` in Java HashSet order. Throws CommandError ("cluster <name> not
+// found: <hint>") when the NameServer does not know the cluster (Java prints "[error] ..." and
+// carries on with nothing).
+std::vector<std::string> BrokerNamesOfCluster(const ClusterInfo& info, const std::string& cluster);
+// The master addresses of `cluster` (Java fetchMasterAddrByClusterName: a HashSet<String>), in
+// Java's iteration order. Throws like BrokerNamesOfCluster.
+std::vector<std::string> MasterAddrsOfCluster(const ClusterInfo& info, const std::string& cluster);
+// Every master and slave address of `cluster` (Java fetchMasterAndSlaveAddrByClusterName), in
+// Java's iteration order. Throws like BrokerNamesOfCluster.
+std::vector<std::string> BrokerAddrsOfCluster(const ClusterInfo& info, const std::string& cluster);
+// The cluster names in Java HashMap order (ClusterInfo.clusterAddrTable iteration).
+std::vector<std::string> ClusterNamesInJavaOrder(const ClusterInfo& info);
+
+// Java TopicConfig.toString(): "TopicConfig [topicName=T, readQueueNums=8, writeQueueNums=8,
+// perm=RW-, topicFilterType=SINGLE_TAG, topicSysFlag=0, order=false]".
+std::string TopicConfigToString(const TopicConfig& config);
+
+}  // namespace rocketmq::admin::tools
