@@ -1,31 +1,21 @@
-// The broker addresses of a cluster, in the order Java mqadmin's CommandUtil visits them
-// (fetchMasterAddrByClusterName, fetchMasterAndSlaveDistinguish), so that commands working on a
-// whole cluster (-c) print their lines in Java's order.
+// A cluster's broker groups as (master, slaves), the way Java mqadmin's
+// CommandUtil.fetchMasterAndSlaveDistinguish returns them (getBrokerConfig -c walks them in that
+// order). The other CommandUtil look-ups are in cluster_lookup.h.
 #pragma once
 
 #include <string>
 #include <utility>
 #include <vector>
 
-#include "rocketmq/admin.h"
+#include "rocketmq/admin_types.h"
 
 namespace rocketmq::admin::tools {
 
-// Java CommandUtil's text when the cluster is unknown; ours is the CommandError message.
-inline constexpr char kUnknownClusterMessage[] =
-    "Make sure the specified clusterName exists or the name server connected to is correct.";
-
-// The master address (brokerId 0) of every broker group of `cluster_name`, in the iteration
-// order of Java's HashSet of them. Throws CommandError(kUnknownClusterMessage) when the
-// NameServer does not know the cluster (Java prints "[error] ..." and goes on with no broker),
-// MQException when the NameServer cannot be asked.
-std::vector<std::string> FetchMasterAddrByClusterName(DefaultMQAdminExt& admin,
-                                                      const std::string& cluster_name);
-
-// Every broker group of `cluster_name` as (master address, slave addresses): masters in the
-// order of Java's HashMap(4) keyed by them, slaves by brokerId. A group without a master is
-// listed under "null" (Java's null key). Errors as FetchMasterAddrByClusterName.
-std::vector<std::pair<std::string, std::vector<std::string>>> FetchMasterAndSlaveDistinguish(
-    DefaultMQAdminExt& admin, const std::string& cluster_name);
+// Every broker group of `cluster` as (master address, slave addresses): masters in the order of
+// Java's HashMap(4) keyed by them (filled in the HashSet order of the broker names), slaves by
+// brokerId. A group without a master is listed under "null" (Java's null key). Throws
+// CommandError when the cluster is unknown (cluster_lookup.h BrokerNamesOfCluster).
+std::vector<std::pair<std::string, std::vector<std::string>>> MasterAndSlaveAddrsOfCluster(
+    const ClusterInfo& info, const std::string& cluster);
 
 }  // namespace rocketmq::admin::tools

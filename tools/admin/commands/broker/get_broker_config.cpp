@@ -55,7 +55,8 @@ class GetBrokerConfigCommand final : public SubCommand {
       targets.push_back({StrFormat("============%s============\n", addr.c_str()), addr, "", ""});
     } else {
       const std::string cluster = JavaTrim(line.GetOptionValueOr("c", ""));
-      for (const auto& [master, slaves] : FetchMasterAndSlaveDistinguish(*admin, cluster)) {
+      for (const auto& [master, slaves] :
+           MasterAndSlaveAddrsOfCluster(admin->examineBrokerClusterInfo(), cluster)) {
         targets.push_back({StrFormat("============Master: %s============\n", master.c_str()),
                            master, "MASTER", ""});
         for (const std::string& slave : slaves) {

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "tools/admin/cli/help_formatter.h"
-#include "tools/admin/cluster_brokers.h"
+#include "tools/admin/cluster_lookup.h"
 #include "tools/admin/command_error.h"
 #include "tools/admin/command_table.h"
 #include "tools/admin/format_util.h"
@@ -45,7 +45,8 @@ class UpdateBrokerConfigCommand final : public SubCommand {
       const std::string cluster = JavaTrim(line.GetOptionValueOr("c", ""));
       std::unique_ptr<DefaultMQAdminExt> admin = ctx.StartAdmin();
       std::string failures;
-      for (const std::string& addr : FetchMasterAddrByClusterName(*admin, cluster)) {
+      for (const std::string& addr :
+           MasterAddrsOfCluster(admin->examineBrokerClusterInfo(), cluster)) {
         try {
           admin->updateBrokerConfig(addr, properties);
           ctx.out << StrFormat("update broker config success, %s\n", addr.c_str());

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "common/json_writer.h"
+#include "tools/admin/cluster_lookup.h"
 #include "tools/admin/command_error.h"
 #include "tools/admin/command_table.h"
 #include "tools/admin/format_util.h"
@@ -38,9 +39,7 @@ std::string SelectBrokerAddrForConsumerConfig(const BrokerData& bd) {
 
 // Java GetConsumerConfigSubCommand.getClusterName: the first cluster (HashMap order) listing it.
 std::string ClusterNameOfBroker(const ClusterInfo& info, const std::string& broker_name) {
-  std::vector<std::string> clusters;
-  for (const auto& [cluster, names] : info.cluster_addr_table) clusters.push_back(cluster);
-  for (const std::string& cluster : JavaHashSetOrder(clusters)) {
+  for (const std::string& cluster : ClusterNamesInJavaOrder(info)) {
     if (info.cluster_addr_table.at(cluster).count(broker_name) != 0) return cluster;
   }
   return "null";

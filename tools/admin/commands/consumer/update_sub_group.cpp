@@ -10,7 +10,7 @@
 #include <string>
 
 #include "tools/admin/cli/help_formatter.h"
-#include "tools/admin/cluster_brokers.h"
+#include "tools/admin/cluster_lookup.h"
 #include "tools/admin/command_error.h"
 #include "tools/admin/command_table.h"
 #include "tools/admin/format_util.h"
@@ -55,7 +55,8 @@ class UpdateSubGroupCommand final : public SubCommand {
       const std::string cluster = JavaTrim(line.GetOptionValueOr("c", ""));
       std::unique_ptr<DefaultMQAdminExt> admin = ctx.StartAdmin();
       std::string failures;
-      for (const std::string& addr : FetchMasterAddrByClusterName(*admin, cluster)) {
+      for (const std::string& addr :
+           MasterAddrsOfCluster(admin->examineBrokerClusterInfo(), cluster)) {
         try {
           admin->createAndUpdateSubscriptionGroupConfig(addr, config);
           ctx.out << StrFormat("create subscription group to %s success.\n", addr.c_str());
