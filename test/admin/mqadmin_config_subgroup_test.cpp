@@ -109,6 +109,76 @@ TEST_F(MqadminSubGroupTest, UpdateAndGetErrors) {
   ExpectUsageError(RunMqadmin({"getConsumerConfig", "-n", ns_addr()}), "getConsumerConfig");
 }
 
+TEST_F(MqadminSubGroupTest, DeleteFromAClusterAlsoDeletesRetryAndDlqTopics) {
+  auto admin = NewAdmin();
+  admin::SubscriptionGroupConfig group;
+  group.group_name = "CapSubGroup2";
+  admin::TopicConfig retry;
+  retry.topic_name = "%RETRY%CapSubGroup2";
+  retry.read_queue_nums = retry.write_queue_nums = 1;
+  for (const std::string& addr : {broker_a_addr(), broker_b_addr()}) {
+    admin->createAndUpdateSubscriptionGroupConfig(addr, group);
+    admin->createAndUpdateTopicConfig(addr, retry);
+  }
+  ASSERT_TRUE(remoting::test::WaitFor([&] {
+    try {
+      return admin->examineTopicRouteInfo(retry.topic_name).queue_datas.size() == 2;
+    } catch (const MQException&) {
+      return false;
+    }
+  }));
+
+  const MqadminVector v = LoadMqadminVector("deleteSubGroup-c.txt");
+  MqadminRun run = RunVector(v);
+  ASSERT_EQ(run.exit_status, 0) << run.err;
+  std::string expected;
+  for (const std::string& addr : MastersInJavaOrder()) {
+    expected += "delete subscription group [CapSubGroup2] from broker [" + addr +
+                "] in cluster [BarCluster] success.\n";
+  }
+  // Then the four deleteTopic lines, exactly as Java printed them.
+  expected += v.out.substr(v.out.find("delete topic ["));
+  EXPECT_EQ(run.out, expected);
+  for (const std::string& addr : {broker_a_addr(), broker_b_addr()}) {
+    EXPECT_FALSE(admin->examineSubscriptionGroupConfig(addr, "CapSubGroup2").has_value()) << addr;
+  }
+  try {
+    admin->examineTopicRouteInfo(retry.topic_name);
+    ADD_FAILURE() << "the retry topic is still routed";
+  } catch (const MQClientException& e) {
+    EXPECT_EQ(e.getResponseCode(), 17);
+  }
+}
+
+TEST_F(MqadminSubGroupTest, DeleteFromOneBroker) {
+  auto admin = NewAdmin();
+  admin::SubscriptionGroupConfig group;
+  group.group_name = "CapSubGroup";
+  admin->createAndUpdateSubscriptionGroupConfig(broker_a_addr(), group);
+  admin->createAndUpdateSubscriptionGroupConfig(broker_b_addr(), group);
+  const MqadminVector v = LoadMqadminVector("deleteSubGroup-b-r.txt");
+  MqadminRun run = RunVector(v);
+  ASSERT_EQ(run.exit_status, 0) << run.err;
+  EXPECT_EQ(run.out, Localize(v.out));
+  EXPECT_FALSE(admin->examineSubscriptionGroupConfig(broker_a_addr(), "CapSubGroup").has_value());
+  EXPECT_TRUE(admin->examineSubscriptionGroupConfig(broker_b_addr(), "CapSubGroup").has_value());
+
+  const MqadminVector noopt = LoadMqadminVector("deleteSubGroup-noopt.txt");
+  run = RunVector(noopt);
+  EXPECT_EQ(run.out, noopt.out);
+  ExpectOneErrorLine(run, "deleteSubGroup");
+  run = RunMqadmin({"deleteSubGroup", "-n", "127.0.0.1:1", "-c", kCluster, "-g", "CapSubGroup"});
+  EXPECT_EQ(run.out, "");
+  ExpectOneErrorLine(run, "deleteSubGroup", "127.0.0.1:1");
+  run = RunMqadmin({"deleteSubGroup", "-n", ns_addr(), "-b", "127.0.0.1:1", "-g", "CapSubGroup"});
+  EXPECT_EQ(run.out, "");
+  ExpectOneErrorLine(run, "deleteSubGroup", "127.0.0.1:1");
+  run = RunMqadmin({"deleteSubGroup", "-n", ns_addr(), "-c", "NoSuchCluster", "-g", "G"});
+  ExpectOneErrorLine(run, "deleteSubGroup", "NoSuchCluster");
+  ExpectUsageError(RunMqadmin({"deleteSubGroup", "-n", ns_addr(), "-b", broker_a_addr()}),
+                   "deleteSubGroup");
+}
+
 TEST_F(MqadminSubGroupTest, SubscriptionGroupApi) {
   auto admin = NewAdmin();
   admin::SubscriptionGroupConfig config;
