@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "admin/admin_convert.h"
 #include "common/json_reader.h"
 #include "mqadmin_config_test_util.h"
 
@@ -13,6 +14,20 @@ namespace rocketmq::test {
 namespace {
 
 class MqadminSubGroupTest : public MqadminConfigFixture {};
+
+TEST(MqadminSubGroupWire, UpdateBodyIsJavasBytes) {
+  // The UPDATE_AND_CREATE_SUBSCRIPTIONGROUP body Java mqadmin sent for
+  // "updateSubGroup -c DefaultCluster -g vec_admin_group" (04-mqadmin-updateSubGroup.jsonl).
+  admin::SubscriptionGroupConfig config;
+  config.group_name = "vec_admin_group";
+  config.consume_from_min_enable = false;
+  config.consume_broadcast_enable = false;
+  EXPECT_EQ(admin::ToInternal(config).ToJson(),
+            "{\"brokerId\":0,\"consumeBroadcastEnable\":false,\"consumeEnable\":true,"
+            "\"consumeFromMinEnable\":false,\"groupName\":\"vec_admin_group\","
+            "\"notifyConsumerIdsChangedEnable\":true,\"retryMaxTimes\":16,\"retryQueueNums\":1,"
+            "\"whichBrokerWhenConsumeSlowly\":1}");
+}
 
 TEST_F(MqadminSubGroupTest, UpdateOnOneBrokerWithEveryOption) {
   const MqadminVector v = LoadMqadminVector("updateSubGroup-b.txt");
