@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -100,6 +101,27 @@ class DefaultMQAdminExt {
   admin::Properties getBrokerConfig(const std::string& broker_addr);
   // UPDATE_BROKER_CONFIG.
   void updateBrokerConfig(const std::string& broker_addr, const admin::Properties& properties);
+  // GET_BROKER_CONFIG, the entries in the order Java's getBrokerConfig() Properties iterates them
+  // on Java 9+ (what Java mqadmin getBrokerConfig prints).
+  admin::PropertyList getBrokerConfigInJavaOrder(const std::string& broker_addr);
+
+  // ---- subscription groups ----
+  // UPDATE_AND_CREATE_SUBSCRIPTIONGROUP on the broker at `addr`. A refusal throws
+  // MQClientException with the broker's code and remark (as Java).
+  void createAndUpdateSubscriptionGroupConfig(const std::string& addr,
+                                              const admin::SubscriptionGroupConfig& config);
+  // GET_ALL_SUBSCRIPTIONGROUP_CONFIG on the broker at `addr`: the config of `group`, nullopt when
+  // the broker has none (Java returns null).
+  std::optional<admin::SubscriptionGroupConfig> examineSubscriptionGroupConfig(
+      const std::string& addr, const std::string& group);
+  // GET_ALL_SUBSCRIPTIONGROUP_CONFIG: every group of the broker at `broker_addr`, waiting at most
+  // `timeout_ms`.
+  admin::SubscriptionGroupWrapper getAllSubscriptionGroup(const std::string& broker_addr,
+                                                          int64_t timeout_ms);
+  // DELETE_SUBSCRIPTIONGROUP on the broker at `addr`; `remove_offset` also drops the group's
+  // committed offsets there (header removeOffset, 4.9.8). A refusal throws MQClientException.
+  void deleteSubscriptionGroup(const std::string& addr, const std::string& group_name,
+                               bool remove_offset = false);
 
   // ---- consumers and producers ----
   // GET_CONSUME_STATS from every broker of the group's retry topic route; `topic` "" = all the
@@ -176,6 +198,37 @@ class DefaultMQAdminExt {
   std::vector<MQMessageQueue> fetchSubscribeMessageQueues(const std::string& topic);
 
   // ---- NameServer ----
+  // PUT_KV_CONFIG on every NameServer of the list (a transport failure throws at once; a refusal
+  // throws after all were asked, with the last refusal's code and remark).
+  void createAndUpdateKvConfig(const std::string& name_space, const std::string& key,
+                               const std::string& value);
+  // DELETE_KV_CONFIG on every NameServer of the list (errors as createAndUpdateKvConfig).
+  void deleteKvConfig(const std::string& name_space, const std::string& key);
+  // GET_KV_CONFIG from one NameServer; MQClientException code 22 (QUERY_NOT_FOUND) when absent.
+  std::string getKVConfig(const std::string& name_space, const std::string& key);
+  // GET_KVLIST_BY_NAMESPACE from one NameServer; code 22 when the namespace is empty or unknown.
+  admin::KVTable getKVListByNamespace(const std::string& name_space);
+  // The order conf ("brokerName:queueNums;...") of topic `key` in namespace ORDER_TOPIC_CONFIG:
+  // `is_cluster` true stores `value` as is; false merges the one "brokerName:num" item of `value`
+  // into the stored conf (replacing that broker's item, Java HashMap order of broker names).
+  void createOrUpdateOrderConf(const std::string& key, const std::string& value, bool is_cluster);
+  // WIPE_WRITE_PERM_OF_BROKER on the NameServer at `namesrv_addr`: removes the write permission
+  // of every topic route of `broker_name`; returns how many topics it changed.
+  int wipeWritePermOfBroker(const std::string& namesrv_addr, const std::string& broker_name);
+  // ADD_WRITE_PERM_OF_BROKER: the reverse; returns how many topics it changed.
+  int addWritePermOfBroker(const std::string& namesrv_addr, const std::string& broker_name);
+  // GET_NAMESRV_CONFIG from each of `name_servers` (empty: every NameServer of the list), by
+  // address. Any failure throws.
+  std::map<std::string, admin::Properties> getNameServerConfig(
+      const std::vector<std::string>& name_servers = {});
+  // The same with each config in the order Java's Properties iterates it (what Java mqadmin
+  // getNamesrvConfig prints).
+  std::map<std::string, admin::PropertyList> getNameServerConfigInJavaOrder(
+      const std::vector<std::string>& name_servers = {});
+  // UPDATE_NAMESRV_CONFIG on each of `name_servers` (empty: every NameServer of the list); does
+  // nothing when `properties` is empty. A refusal throws after all were asked.
+  void updateNameServerConfig(const admin::Properties& properties,
+                              const std::vector<std::string>& name_servers = {});
 
   // ---- maintenance and ACL ----
 

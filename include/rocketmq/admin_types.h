@@ -11,6 +11,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "rocketmq/mq_message_ext.h"
@@ -30,6 +31,9 @@ std::string PermToString(int perm);
 using KVTable = std::map<std::string, std::string>;
 // java.util.Properties as key -> value.
 using Properties = std::map<std::string, std::string>;
+// java.util.Properties entries in the order Java (9+) iterates them, which is the order Java
+// mqadmin prints configs in (see DefaultMQAdminExt::getBrokerConfigInJavaOrder).
+using PropertyList = std::vector<std::pair<std::string, std::string>>;
 
 // ---- cluster and routes ----
 
@@ -98,6 +102,14 @@ struct SubscriptionGroupConfig {
   int64_t broker_id = 0;
   int64_t which_broker_when_consume_slowly = 1;
   bool notify_consumer_ids_changed_enable = true;
+};
+
+// Java SubscriptionGroupConfig.toString(): "SubscriptionGroupConfig [groupName=..., ...]".
+std::string ToString(const SubscriptionGroupConfig& config);
+
+// Every subscription group of a broker (Java SubscriptionGroupWrapper).
+struct SubscriptionGroupWrapper {
+  std::map<std::string, SubscriptionGroupConfig> subscription_group_table;  // group -> config
 };
 
 // ---- consumers and producers ----

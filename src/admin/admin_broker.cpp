@@ -1,6 +1,7 @@
 // DefaultMQAdminExt: broker runtime data and configuration.
 #include "admin/admin_client.h"
 #include "admin/admin_convert.h"
+#include "admin/java_properties_order.h"
 #include "common/model/json_body.h"
 #include "common/properties.h"
 #include "remoting/request_code.h"
@@ -35,6 +36,14 @@ void DefaultMQAdminExt::updateBrokerConfig(const std::string& broker_addr,
   RemotingCommand request = RemotingCommand::CreateRequest(RequestCode::kUpdateBrokerConfig);
   request.set_body(admin::ToInternal(properties).ToText());
   admin::ValueOrThrowBroker(c.CallBroker(broker_addr, std::move(request)), broker_addr);
+}
+
+admin::PropertyList DefaultMQAdminExt::getBrokerConfigInJavaOrder(const std::string& broker_addr) {
+  admin::AdminClient& c = Started();
+  RemotingCommand response = admin::ValueOrThrowBroker(
+      c.CallBroker(broker_addr, RemotingCommand::CreateRequest(RequestCode::kGetBrokerConfig)),
+      broker_addr);
+  return admin::JavaPropertiesOrder(rocketmq::Properties::Parse(response.body()));
 }
 
 }  // namespace rocketmq

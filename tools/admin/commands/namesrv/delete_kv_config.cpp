@@ -5,6 +5,7 @@
 
 #include "tools/admin/command_error.h"
 #include "tools/admin/command_table.h"
+#include "tools/admin/option_values.h"
 #include "tools/admin/sub_command.h"
 
 namespace rocketmq::admin::tools {
@@ -20,8 +21,12 @@ class DeleteKvConfigCommand final : public SubCommand {
     options.AddOption("k", "key", true, "set the key name", /*required=*/true);
   }
 
-  void Execute(const cli::CommandLine& /*line*/, CommandContext& /*ctx*/) override {
-    throw CommandError("deleteKvConfig is not implemented yet");
+  void Execute(const cli::CommandLine& line, CommandContext& ctx) override {
+    const std::string name_space = JavaTrim(line.GetOptionValueOr("s", ""));
+    const std::string key = JavaTrim(line.GetOptionValueOr("k", ""));
+    std::unique_ptr<DefaultMQAdminExt> admin = ctx.StartAdmin();
+    admin->deleteKvConfig(name_space, key);
+    ctx.out << "delete kv config from namespace success.\n";
   }
 };
 

@@ -5,6 +5,7 @@
 
 #include "tools/admin/command_error.h"
 #include "tools/admin/command_table.h"
+#include "tools/admin/option_values.h"
 #include "tools/admin/sub_command.h"
 
 namespace rocketmq::admin::tools {
@@ -21,8 +22,13 @@ class UpdateKvConfigCommand final : public SubCommand {
     options.AddOption("v", "value", true, "set the key value", /*required=*/true);
   }
 
-  void Execute(const cli::CommandLine& /*line*/, CommandContext& /*ctx*/) override {
-    throw CommandError("updateKvConfig is not implemented yet");
+  void Execute(const cli::CommandLine& line, CommandContext& ctx) override {
+    const std::string name_space = JavaTrim(line.GetOptionValueOr("s", ""));
+    const std::string key = JavaTrim(line.GetOptionValueOr("k", ""));
+    const std::string value = JavaTrim(line.GetOptionValueOr("v", ""));
+    std::unique_ptr<DefaultMQAdminExt> admin = ctx.StartAdmin();
+    admin->createAndUpdateKvConfig(name_space, key, value);
+    ctx.out << "create or update kv config to namespace success.\n";
   }
 };
 
