@@ -61,7 +61,7 @@ class ResetOffsetByTimeCommand final : public SubCommand {
     ctx.out << "rollback consumer offset by specified group[" << group << "], topic[" << topic
             << "], force[" << (force ? "true" : "false") << "], timestamp(string)["
             << timestamp_text << "], timestamp(long)[" << timestamp << "]\n";
-    ctx.out << FormatResetOffsetTable(table);
+    ctx.out << FormatResetOffsetTable(table, RouteBrokerOrder(*admin, topic));
   }
 
  private:

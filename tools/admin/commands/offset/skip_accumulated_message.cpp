@@ -41,7 +41,7 @@ class SkipAccumulatedMessageCommand final : public SubCommand {
       ctx.out << FormatRollbackStats(admin->resetOffsetByTimestampOld(group, topic, -1, force));
       return;
     }
-    ctx.out << FormatResetOffsetTable(table);
+    ctx.out << FormatResetOffsetTable(table, RouteBrokerOrder(*admin, topic));
   }
 };
 
