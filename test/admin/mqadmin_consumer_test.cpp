@@ -120,7 +120,7 @@ TEST_F(MqadminConsumerTest, ConsumerProgressOfOneGroup) {
   ASSERT_EQ(run.exit_status, 0) << run.err;
   EXPECT_EQ(run.out.front(), '{');
   EXPECT_NE(run.out.find("\"diffTotal\":0"), std::string::npos) << run.out;
-  EXPECT_NE(run.out.find("\"topic\":\"%RETRY%CapConsumerGroup\""), std::string::npos);
+  EXPECT_NE(run.out.find("\"topic\":\"CapTopic\""), std::string::npos);
 }
 
 TEST_F(MqadminConsumerTest, ConsumerProgressOfAllGroupsAndErrors) {
@@ -134,15 +134,16 @@ TEST_F(MqadminConsumerTest, ConsumerProgressOfAllGroupsAndErrors) {
             "          #Type  #Model          #TPS     #Diff Total");
   const int64_t backlog = admin->examineConsumeStats(kBacklogGroup).computeTotalDiff();
   EXPECT_GT(backlog, 0);
-  const std::string online_row =
-      StrFormat("%-64s  %-6d  %-24s %-5s  %-14s  %-7d  %d", kConsumerGroup, 1, "V4_9_8", "PUSH",
-                "CLUSTERING", 0, 0);
+  // The online group's TPS depends on how recently it consumed: any integer in its column.
+  const std::regex online_row(StrFormat("%-64s  %-6d  %-24s %-5s  %-14s  ", kConsumerGroup, 1,
+                                        "V4_9_8", "PUSH", "CLUSTERING") +
+                              "\\d+ *  0");
   const std::string offline_row = StrFormat("%-64s  %-6d  %-24s %-5s  %-14s  %-7d  %lld",
                                             kBacklogGroup, 0, "OFFLINE", "", "", 0,
                                             static_cast<long long>(backlog));
   int found = 0;
   for (const std::string& l : lines) {
-    if (l == online_row || l == offline_row) ++found;
+    if (std::regex_match(l, online_row) || l == offline_row) ++found;
   }
   EXPECT_EQ(found, 2) << run.out;
 
