@@ -36,8 +36,9 @@ std::string AnyBrokerOf(const rocketmq::TopicRouteData& route) {
 admin::ConsumeStats DefaultMQAdminExt::examineConsumeStats(const std::string& consumer_group,
                                                            const std::string& topic) {
   admin::AdminClient& c = Started();
-  rocketmq::TopicRouteData route = admin::ValueOrThrowClient(c.api().GetTopicRouteInfoFromNameServer(
-      kRetryGroupTopicPrefix + consumer_group, c.timeout_ms()));
+  rocketmq::TopicRouteData route =
+      admin::ValueOrThrowClient(c.api().GetTopicRouteInfoFromNameServer(
+          kRetryGroupTopicPrefix + consumer_group, c.timeout_ms()));
   admin::ConsumeStats result;
   for (const rocketmq::BrokerData& bd : route.broker_datas) {
     const std::string addr = bd.SelectBrokerAddr();
@@ -46,8 +47,8 @@ admin::ConsumeStats DefaultMQAdminExt::examineConsumeStats(const std::string& co
     request.SetExtField("consumerGroup", consumer_group);
     if (!topic.empty()) request.SetExtField("topic", topic);
     // Java waits three admin timeouts here: the broker walks every queue of the group.
-    RemotingCommand response = admin::ValueOrThrowBroker(
-        c.CallBroker(addr, std::move(request), c.timeout_ms() * 3), addr);
+    RemotingCommand response =
+        admin::ValueOrThrowBroker(c.CallBroker(addr, std::move(request), c.timeout_ms() * 3), addr);
     rocketmq::ConsumeStats stats =
         admin::ValueOrThrowBroker(DecodeJsonBody<rocketmq::ConsumeStats>(response.body()), addr);
     for (const auto& [mq, w] : stats.offset_table) {
@@ -68,15 +69,17 @@ admin::ConsumeStats DefaultMQAdminExt::examineConsumeStats(const std::string& co
 admin::ConsumerConnection DefaultMQAdminExt::examineConsumerConnectionInfo(
     const std::string& consumer_group) {
   admin::AdminClient& c = Started();
-  rocketmq::TopicRouteData route = admin::ValueOrThrowClient(c.api().GetTopicRouteInfoFromNameServer(
-      kRetryGroupTopicPrefix + consumer_group, c.timeout_ms()));
+  rocketmq::TopicRouteData route =
+      admin::ValueOrThrowClient(c.api().GetTopicRouteInfoFromNameServer(
+          kRetryGroupTopicPrefix + consumer_group, c.timeout_ms()));
   const std::string addr = AnyBrokerOf(route);
   admin::ConsumerConnection result;
   if (!addr.empty()) {
     RemotingCommand request =
         RemotingCommand::CreateRequest(RequestCode::kGetConsumerConnectionList);
     request.SetExtField("consumerGroup", consumer_group);
-    RemotingCommand response = admin::ValueOrThrowBroker(c.CallBroker(addr, std::move(request)), addr);
+    RemotingCommand response =
+        admin::ValueOrThrowBroker(c.CallBroker(addr, std::move(request)), addr);
     result = admin::ToPublic(admin::ValueOrThrowBroker(
         DecodeJsonBody<rocketmq::ConsumerConnection>(response.body()), addr));
   }
@@ -98,7 +101,8 @@ admin::ProducerConnection DefaultMQAdminExt::examineProducerConnectionInfo(
     RemotingCommand request =
         RemotingCommand::CreateRequest(RequestCode::kGetProducerConnectionList);
     request.SetExtField("producerGroup", producer_group);
-    RemotingCommand response = admin::ValueOrThrowBroker(c.CallBroker(addr, std::move(request)), addr);
+    RemotingCommand response =
+        admin::ValueOrThrowBroker(c.CallBroker(addr, std::move(request)), addr);
     result = admin::ToPublic(admin::ValueOrThrowBroker(
         DecodeJsonBody<rocketmq::ProducerConnection>(response.body()), addr));
   }
@@ -122,8 +126,9 @@ admin::ConsumerConnection DefaultMQAdminExt::examineConsumerConnectionInfo(
 admin::ConsumerRunningInfo DefaultMQAdminExt::getConsumerRunningInfo(
     const std::string& consumer_group, const std::string& client_id, bool jstack) {
   admin::AdminClient& c = Started();
-  rocketmq::TopicRouteData route = admin::ValueOrThrowClient(c.api().GetTopicRouteInfoFromNameServer(
-      kRetryGroupTopicPrefix + consumer_group, c.timeout_ms()));
+  rocketmq::TopicRouteData route =
+      admin::ValueOrThrowClient(c.api().GetTopicRouteInfoFromNameServer(
+          kRetryGroupTopicPrefix + consumer_group, c.timeout_ms()));
   for (const rocketmq::BrokerData& bd : route.broker_datas) {
     const std::string addr = bd.SelectBrokerAddr();
     if (addr.empty()) continue;
@@ -139,11 +144,12 @@ admin::ConsumerRunningInfo DefaultMQAdminExt::getConsumerRunningInfo(
       throw MQClientException("the consumer " + client_id + " sent no running info",
                               ResponseCode::kSystemError);
     }
-    return admin::ToPublic(admin::ValueOrThrowClient(
-        DecodeJsonBody<rocketmq::ConsumerRunningInfo>(response.body())));
+    return admin::ToPublic(
+        admin::ValueOrThrowClient(DecodeJsonBody<rocketmq::ConsumerRunningInfo>(response.body())));
   }
-  throw MQClientException("no broker serves " + std::string(kRetryGroupTopicPrefix) + consumer_group,
-                          ResponseCode::kTopicNotExist);
+  throw MQClientException(
+      "no broker serves " + std::string(kRetryGroupTopicPrefix) + consumer_group,
+      ResponseCode::kTopicNotExist);
 }
 
 admin::GroupList DefaultMQAdminExt::queryTopicConsumeByWho(const std::string& topic) {
@@ -155,7 +161,8 @@ admin::GroupList DefaultMQAdminExt::queryTopicConsumeByWho(const std::string& to
     if (addr.empty()) continue;
     RemotingCommand request = RemotingCommand::CreateRequest(RequestCode::kQueryTopicConsumeByWho);
     request.SetExtField("topic", topic);
-    RemotingCommand response = admin::ValueOrThrowBroker(c.CallBroker(addr, std::move(request)), addr);
+    RemotingCommand response =
+        admin::ValueOrThrowBroker(c.CallBroker(addr, std::move(request)), addr);
     rocketmq::GroupList groups =
         admin::ValueOrThrowBroker(DecodeJsonBody<rocketmq::GroupList>(response.body()), addr);
     admin::GroupList result;
@@ -166,8 +173,8 @@ admin::GroupList DefaultMQAdminExt::queryTopicConsumeByWho(const std::string& to
 }
 
 admin::ConsumeStatsList DefaultMQAdminExt::fetchConsumeStatsInBroker(const std::string& broker_addr,
-                                                                    bool is_order,
-                                                                    int64_t timeout_ms) {
+                                                                     bool is_order,
+                                                                     int64_t timeout_ms) {
   admin::AdminClient& c = Started();
   RemotingCommand request = RemotingCommand::CreateRequest(RequestCode::kGetBrokerConsumeStats);
   request.SetExtField("isOrder", is_order ? "true" : "false");
@@ -207,8 +214,8 @@ admin::ProducerTableInfo DefaultMQAdminExt::getAllProducerInfo(const std::string
   return result;
 }
 
-std::vector<admin::QueueTimeSpan> DefaultMQAdminExt::queryConsumeTimeSpan(const std::string& topic,
-                                                                          const std::string& group) {
+std::vector<admin::QueueTimeSpan> DefaultMQAdminExt::queryConsumeTimeSpan(
+    const std::string& topic, const std::string& group) {
   admin::AdminClient& c = Started();
   rocketmq::TopicRouteData route =
       admin::ValueOrThrowClient(c.api().GetTopicRouteInfoFromNameServer(topic, c.timeout_ms()));
@@ -219,7 +226,8 @@ std::vector<admin::QueueTimeSpan> DefaultMQAdminExt::queryConsumeTimeSpan(const 
     RemotingCommand request = RemotingCommand::CreateRequest(RequestCode::kQueryConsumeTimeSpan);
     request.SetExtField("topic", topic);
     request.SetExtField("group", group);
-    RemotingCommand response = admin::ValueOrThrowBroker(c.CallBroker(addr, std::move(request)), addr);
+    RemotingCommand response =
+        admin::ValueOrThrowBroker(c.CallBroker(addr, std::move(request)), addr);
     rocketmq::QueryConsumeTimeSpanBody body = admin::ValueOrThrowBroker(
         DecodeJsonBody<rocketmq::QueryConsumeTimeSpanBody>(response.body()), addr);
     for (const rocketmq::QueueTimeSpan& span : body.consume_time_span_set) {
@@ -239,7 +247,8 @@ admin::BrokerStatsData DefaultMQAdminExt::viewBrokerStatsData(const std::string&
   request.SetExtField("statsName", stats_name);
   request.SetExtField("statsKey", stats_key);
   // Java: MQClientException with the broker's code and remark.
-  RemotingCommand response = admin::ValueOrThrowClient(c.CallBroker(broker_addr, std::move(request)));
+  RemotingCommand response =
+      admin::ValueOrThrowClient(c.CallBroker(broker_addr, std::move(request)));
   rocketmq::BrokerStatsData data =
       admin::ValueOrThrowClient(DecodeJsonBody<rocketmq::BrokerStatsData>(response.body()));
   auto item = [](const rocketmq::BrokerStatsItem& i) {

@@ -48,11 +48,12 @@ void DefaultMQAdminExt::updateConsumeOffset(const std::string& broker_addr,
   if (!st.ok()) admin::ThrowBrokerError(st, broker_addr);
 }
 
-void DefaultMQAdminExt::cloneGroupOffset(const std::string& src_group, const std::string& dest_group,
-                                         const std::string& topic, bool is_offline) {
+void DefaultMQAdminExt::cloneGroupOffset(const std::string& src_group,
+                                         const std::string& dest_group, const std::string& topic,
+                                         bool is_offline) {
   admin::AdminClient& c = Started();
-  rocketmq::TopicRouteData route = admin::ValueOrThrowClient(c.api().GetTopicRouteInfoFromNameServer(
-      kRetryGroupTopicPrefix + src_group, c.timeout_ms()));
+  rocketmq::TopicRouteData route = admin::ValueOrThrowClient(
+      c.api().GetTopicRouteInfoFromNameServer(kRetryGroupTopicPrefix + src_group, c.timeout_ms()));
   for (const rocketmq::BrokerData& bd : route.broker_datas) {
     const std::string addr = bd.SelectBrokerAddr();
     if (addr.empty()) continue;
@@ -75,7 +76,8 @@ std::map<MQMessageQueue, int64_t> DefaultMQAdminExt::resetOffsetByTimestamp(
   for (const rocketmq::BrokerData& bd : route.broker_datas) {
     const std::string addr = bd.SelectBrokerAddr();
     if (addr.empty()) continue;
-    RemotingCommand request = RemotingCommand::CreateRequest(RequestCode::kInvokeBrokerToResetOffset);
+    RemotingCommand request =
+        RemotingCommand::CreateRequest(RequestCode::kInvokeBrokerToResetOffset);
     request.SetExtField("topic", topic);
     request.SetExtField("group", group);
     request.SetExtField("timestamp", std::to_string(timestamp));
@@ -127,7 +129,8 @@ std::vector<admin::RollbackStats> DefaultMQAdminExt::resetOffsetByTimestampOld(
     stats.rollback_offset = consumer_offset;
     if (force || reset_offset <= consumer_offset) {
       stats.rollback_offset = reset_offset;
-      Status st = c.api().UpdateConsumerOffset(addr, consumer_group, mq, reset_offset, c.timeout_ms());
+      Status st =
+          c.api().UpdateConsumerOffset(addr, consumer_group, mq, reset_offset, c.timeout_ms());
       if (!st.ok()) admin::ThrowBrokerError(st, addr);
     }
     result.push_back(stats);
@@ -138,7 +141,8 @@ std::vector<admin::RollbackStats> DefaultMQAdminExt::resetOffsetByTimestampOld(
     if (addr.empty()) continue;
     RemotingCommand request = RemotingCommand::CreateRequest(RequestCode::kGetConsumeStats);
     request.SetExtField("consumerGroup", consumer_group);
-    RemotingCommand response = admin::ValueOrThrowBroker(c.CallBroker(addr, std::move(request)), addr);
+    RemotingCommand response =
+        admin::ValueOrThrowBroker(c.CallBroker(addr, std::move(request)), addr);
     rocketmq::ConsumeStats stats =
         admin::ValueOrThrowBroker(DecodeJsonBody<rocketmq::ConsumeStats>(response.body()), addr);
     bool has_consumed = false;

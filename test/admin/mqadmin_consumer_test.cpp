@@ -62,7 +62,8 @@ TEST_F(MqadminConsumerTest, ConsumerProgressOfOneGroup) {
   EXPECT_EQ(run.err, "");
   // Header exactly as consumerProgress-g.txt.
   std::string expected =
-      "#Topic                                                            #Broker Name                 "
+      "#Topic                                                            #Broker Name              "
+      "   "
       "     #QID  #Broker Offset        #Consumer Offset      #Diff                 #LastTime\n";
   int64_t diff_total = 0;
   for (const auto& [mq, w] : stats.offset_table) {
@@ -110,7 +111,7 @@ TEST_F(MqadminConsumerTest, ConsumerProgressOfOneGroup) {
     EXPECT_EQ(lines[i].find(m[6].str()), 64u + 2 + 32 + 2 + 4 + 2 + 20 + 2 + 20 + 2) << lines[i];
     if (m[6] == "127.0.0.1") ++with_ip;
     if (m[1] == kTopic) {
-  EXPECT_EQ(m[6], "127.0.0.1") << lines[i];
+      EXPECT_EQ(m[6], "127.0.0.1") << lines[i];
     }
   }
   EXPECT_GE(with_ip, 16);
@@ -129,18 +130,19 @@ TEST_F(MqadminConsumerTest, ConsumerProgressOfAllGroupsAndErrors) {
   ASSERT_EQ(run.exit_status, 0) << run.err;
   std::vector<std::string> lines = run.lines();
   ASSERT_GE(lines.size(), 3u) << run.out;
-  EXPECT_EQ(lines[0],
-            "#Group                                                            #Count  #Version       "
-            "          #Type  #Model          #TPS     #Diff Total");
+  EXPECT_EQ(
+      lines[0],
+      "#Group                                                            #Count  #Version       "
+      "          #Type  #Model          #TPS     #Diff Total");
   const int64_t backlog = admin->examineConsumeStats(kBacklogGroup).computeTotalDiff();
   EXPECT_GT(backlog, 0);
   // The online group's TPS depends on how recently it consumed: any integer in its column.
   const std::regex online_row(StrFormat("%-64s  %-6d  %-24s %-5s  %-14s  ", kConsumerGroup, 1,
                                         "V4_9_8", "PUSH", "CLUSTERING") +
                               "\\d+ *  0");
-  const std::string offline_row = StrFormat("%-64s  %-6d  %-24s %-5s  %-14s  %-7d  %lld",
-                                            kBacklogGroup, 0, "OFFLINE", "", "", 0,
-                                            static_cast<long long>(backlog));
+  const std::string offline_row =
+      StrFormat("%-64s  %-6d  %-24s %-5s  %-14s  %-7d  %lld", kBacklogGroup, 0, "OFFLINE", "", "",
+                0, static_cast<long long>(backlog));
   int found = 0;
   for (const std::string& l : lines) {
     if (std::regex_match(l, online_row) || l == offline_row) ++found;
@@ -228,9 +230,9 @@ TEST_F(MqadminConsumerTest, ConsumerAndProducerConnection) {
   run = Run({"producerConnection", "-g", kProducerGroup, "-t", kTopic});
   ASSERT_EQ(run.exit_status, 0) << run.err;
   const std::string producer_addr = run.out.substr(39, run.out.find(' ', 39) - 39);
-  EXPECT_EQ(run.out, StrFormat("0001  %-32s %-22s %-8s %s\n", p.client_id.c_str(),
-                               producer_addr.c_str(), p.language.c_str(),
-                               MQVersionDesc(p.version).c_str()));
+  EXPECT_EQ(run.out,
+            StrFormat("0001  %-32s %-22s %-8s %s\n", p.client_id.c_str(), producer_addr.c_str(),
+                      p.language.c_str(), MQVersionDesc(p.version).c_str()));
   run = Run({"producerConnection", "-g", kProducerGroup, "-t", kTopic, "--json"});
   ASSERT_EQ(run.exit_status, 0) << run.err;
   EXPECT_EQ(run.out.front(), '{');
@@ -249,12 +251,14 @@ TEST_F(MqadminConsumerTest, ResetAndSkipOffsets) {
   ASSERT_EQ(run.exit_status, 0) << run.err;
   std::vector<std::string> lines = run.lines();
   ASSERT_EQ(lines.size(), 2u + 16u) << run.out;
-  EXPECT_EQ(lines[0],
-            "rollback consumer offset by specified consumerGroup[CapBacklogGroup], topic[CapTopic], "
-            "force[true], timestamp(string)[0], timestamp(long)[0]");
-  EXPECT_EQ(lines[1],
-            "#brokerName           #queueId              #brokerOffset         #consumerOffset      "
-            " #timestampOffset      #rollbackOffset     ");
+  EXPECT_EQ(
+      lines[0],
+      "rollback consumer offset by specified consumerGroup[CapBacklogGroup], topic[CapTopic], "
+      "force[true], timestamp(string)[0], timestamp(long)[0]");
+  EXPECT_EQ(
+      lines[1],
+      "#brokerName           #queueId              #brokerOffset         #consumerOffset      "
+      " #timestampOffset      #rollbackOffset     ");
   const std::regex old_row(R"((broker-[ab]) {14}(\d) {21}(\d+) +  (\d+) +  (0) {21}(0) {19})");
   for (size_t i = 2; i < lines.size(); ++i) {
     EXPECT_TRUE(std::regex_match(lines[i], old_row)) << lines[i];
@@ -264,7 +268,7 @@ TEST_F(MqadminConsumerTest, ResetAndSkipOffsets) {
   admin::ConsumeStats backlog = admin->examineConsumeStats(kBacklogGroup);
   for (const auto& [mq, w] : backlog.offset_table) {
     if (mq.getTopic() == kTopic) {
-  EXPECT_EQ(w.consumer_offset, 0) << mq.getQueueId();
+      EXPECT_EQ(w.consumer_offset, 0) << mq.getQueueId();
     }
   }
 
@@ -287,7 +291,8 @@ TEST_F(MqadminConsumerTest, ResetAndSkipOffsets) {
     EXPECT_EQ(lines[1], StrFormat("%-40s  %-40s  %-40s", "#brokerName", "#queueId", "#offset"));
     // Java's HashMap order of the 16 queues (resetOffsetByTime-online.txt, where the route
     // listed broker-b first; queues sharing a bucket come in route order).
-    const bool b_first = admin->examineTopicRouteInfo(kTopic).broker_datas[0].broker_name == "broker-b";
+    const bool b_first =
+        admin->examineTopicRouteInfo(kTopic).broker_datas[0].broker_name == "broker-b";
     const char* const kOrderBFirst[] = {"broker-b 2", "broker-a 1", "broker-b 1", "broker-a 0",
                                         "broker-b 0", "broker-a 7", "broker-b 7", "broker-a 6",
                                         "broker-b 6", "broker-a 5", "broker-b 5", "broker-a 4",
@@ -299,8 +304,8 @@ TEST_F(MqadminConsumerTest, ResetAndSkipOffsets) {
     const char* const* kOrder = b_first ? kOrderBFirst : kOrderAFirst;
     for (size_t i = 0; i < 16; ++i) {
       std::smatch m;
-      ASSERT_TRUE(std::regex_match(lines[2 + i], m,
-                                   std::regex(R"((broker-[ab]) {34}(\d) {41}(\d+) *)")))
+      ASSERT_TRUE(
+          std::regex_match(lines[2 + i], m, std::regex(R"((broker-[ab]) {34}(\d) {41}(\d+) *)")))
           << lines[2 + i];
       EXPECT_EQ(m[1].str() + " " + m[2].str(), kOrder[i]);
       EXPECT_EQ(lines[2 + i].size(), 124u);
@@ -317,8 +322,8 @@ TEST_F(MqadminConsumerTest, ResetAndSkipOffsets) {
   EXPECT_EQ(run.out.rfind("usage: mqadmin resetOffsetByTime", 0), 0u) << run.out;
   run = Run({"skipAccumulatedMessage", "-g", kConsumerGroup, "-t", "NoSuchTopic"});
   ExpectOneLineError(run, "NoSuchTopic");
-  run = RunMqadmin({"skipAccumulatedMessage", "-n", "127.0.0.1:1", "-g", kConsumerGroup, "-t",
-                    kTopic});
+  run = RunMqadmin(
+      {"skipAccumulatedMessage", "-n", "127.0.0.1:1", "-g", kConsumerGroup, "-t", kTopic});
   ExpectOneLineError(run, "127.0.0.1:1");
 }
 
@@ -339,7 +344,8 @@ TEST_F(MqadminConsumerTest, CloneGroupOffsetAndBrokerConsumeStats) {
   for (const auto& [mq, w] : src.offset_table) {
     const std::string addr = mq.getBrokerName() == "broker-a" ? broker_a_addr() : broker_b_addr();
     Result<int64_t> cloned = api.QueryConsumerOffset(
-        addr, "CapCloneGroup", MessageQueue(mq.getTopic(), mq.getBrokerName(), mq.getQueueId()), 3000);
+        addr, "CapCloneGroup", MessageQueue(mq.getTopic(), mq.getBrokerName(), mq.getQueueId()),
+        3000);
     ASSERT_TRUE(cloned.ok()) << cloned.status().ToString();
     EXPECT_EQ(*cloned, w.consumer_offset) << mq.getBrokerName() << " " << mq.getQueueId();
   }
@@ -351,9 +357,9 @@ TEST_F(MqadminConsumerTest, CloneGroupOffsetAndBrokerConsumeStats) {
   admin::ConsumeStatsList list = admin->fetchConsumeStatsInBroker(broker_a_addr(), false, 5000);
   run = Run({"brokerConsumeStats", "-b", broker_a_addr()});
   ASSERT_EQ(run.exit_status, 0) << run.err;
-  std::string expected = StrFormat("%-64s  %-64s  %-32s  %-4s  %-20s  %-20s  %-20s  %s\n",
-                                   "#Topic", "#Group", "#Broker Name", "#QID", "#Broker Offset",
-                                   "#Consumer Offset", "#Diff", "#LastTime");
+  std::string expected =
+      StrFormat("%-64s  %-64s  %-32s  %-4s  %-20s  %-20s  %-20s  %s\n", "#Topic", "#Group",
+                "#Broker Name", "#QID", "#Broker Offset", "#Consumer Offset", "#Diff", "#LastTime");
   for (const auto& [group, stats_list] : list.consume_stats_list) {
     for (const auto& cs : stats_list) {
       for (const auto& [mq, w] : cs.offset_table) {
@@ -369,10 +375,11 @@ TEST_F(MqadminConsumerTest, CloneGroupOffsetAndBrokerConsumeStats) {
   }
   expected += "\nDiff Total: " + std::to_string(list.total_diff) + "\n";
   EXPECT_EQ(run.out, expected);
-  EXPECT_EQ(run.lines()[0],
-            "#Topic                                                            #Group               "
-            "                                             #Broker Name                      #QID  "
-            "#Broker Offset        #Consumer Offset      #Diff                 #LastTime");
+  EXPECT_EQ(
+      run.lines()[0],
+      "#Topic                                                            #Group               "
+      "                                             #Broker Name                      #QID  "
+      "#Broker Offset        #Consumer Offset      #Diff                 #LastTime");
   EXPECT_NE(run.out.find("CapConsumerGroup"), std::string::npos);
   run = Run({"brokerConsumeStats", "-b", broker_a_addr(), "-l", "1000000"});
   ASSERT_EQ(run.exit_status, 0) << run.err;
@@ -413,10 +420,11 @@ TEST_F(MqadminConsumerTest, ProducerStatsAllAndConsumerStatus) {
   ASSERT_EQ(run.exit_status, 0) << run.err;
   std::vector<std::string> lines = run.lines();
   ASSERT_GE(lines.size(), 3u) << run.out;
-  EXPECT_EQ(lines[0],
-            "#Topic                                                            #Consumer Group      "
-            "                                            #Accumulation      #InTPS     #OutTPS   "
-            "#InMsg24Hour  #OutMsg24Hour");
+  EXPECT_EQ(
+      lines[0],
+      "#Topic                                                            #Consumer Group      "
+      "                                            #Accumulation      #InTPS     #OutTPS   "
+      "#InMsg24Hour  #OutMsg24Hour");
   const std::regex stats_row(
       R"(CapTopic {58}(\S+) +( +\d+) ( +\d+\.\d\d) ( +\d+\.\d\d) ( +\d+) ( +\d+))");
   int groups = 0;
@@ -426,7 +434,7 @@ TEST_F(MqadminConsumerTest, ProducerStatsAllAndConsumerStatus) {
     EXPECT_EQ(lines[i].size(), 64u + 2 + 64 + 1 + 12 + 1 + 11 + 1 + 11 + 1 + 14 + 1 + 14);
     if (m[1] == kConsumerGroup || m[1] == kBacklogGroup) ++groups;
     if (m[1] == kConsumerGroup) {
-  EXPECT_EQ(std::stoll(m[5].str()), kSeedMessages) << lines[i];
+      EXPECT_EQ(std::stoll(m[5].str()), kSeedMessages) << lines[i];
     }
   }
   EXPECT_EQ(groups, 2) << run.out;
@@ -444,13 +452,12 @@ TEST_F(MqadminConsumerTest, ProducerStatsAllAndConsumerStatus) {
   run = Run({"consumerStatus", "-g", kConsumerGroup, "-i", online_client_id()});
   ASSERT_EQ(run.exit_status, 0) << run.err;
   EXPECT_EQ(run.out.rfind("#Consumer Properties#\n", 0), 0u);
-  for (const char* section :
-       {"\n\n#Consumer Subscription#\n", "\n\n#Consumer Offset#\n", "\n\n#Consumer MQ Detail#\n",
-        "\n\n#Consumer RT&TPS#\n"}) {
+  for (const char* section : {"\n\n#Consumer Subscription#\n", "\n\n#Consumer Offset#\n",
+                              "\n\n#Consumer MQ Detail#\n", "\n\n#Consumer RT&TPS#\n"}) {
     EXPECT_NE(run.out.find(section), std::string::npos) << section;
   }
-  EXPECT_NE(run.out.find(StrFormat("%-64s  %-32s  %-4s  %-20s\n", "#Topic", "#Broker Name",
-                                   "#QID", "#Consumer Offset")),
+  EXPECT_NE(run.out.find(StrFormat("%-64s  %-32s  %-4s  %-20s\n", "#Topic", "#Broker Name", "#QID",
+                                   "#Consumer Offset")),
             std::string::npos);
   EXPECT_NE(run.out.find("002 Topic: CapTopic                                 ClassFilter: false  "
                          "  SubExpression: *\n"),
@@ -485,7 +492,8 @@ TEST_F(MqadminConsumerTest, ProducerStatsAllAndConsumerStatus) {
   run = Run({"consumer", "-g", kConsumerGroup});
   std::filesystem::current_path(cwd);
   ASSERT_EQ(run.exit_status, 0) << run.err;
-  EXPECT_TRUE(std::regex_search(run.out, std::regex("^001  127\\.0\\.0\\.1@CapOnline {22}V4_9_8 {15}\\d+/")))
+  EXPECT_TRUE(std::regex_search(run.out,
+                                std::regex("^001  127\\.0\\.0\\.1@CapOnline {22}V4_9_8 {15}\\d+/")))
       << run.out;
 }
 

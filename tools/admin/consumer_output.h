@@ -42,8 +42,8 @@ inline void WriteQueueJson(JsonWriter& w, const MQMessageQueue& mq) {
 // of the topic route, so `broker_order` (broker names, route order) decides those ties; brokers
 // not in it go last.
 template <typename V>
-std::vector<MQMessageQueue> JavaHashOrderOfQueues(const std::map<MQMessageQueue, V>& table,
-                                                  const std::vector<std::string>& broker_order = {}) {
+std::vector<MQMessageQueue> JavaHashOrderOfQueues(
+    const std::map<MQMessageQueue, V>& table, const std::vector<std::string>& broker_order = {}) {
   std::vector<MQMessageQueue> keys;
   for (const auto& [mq, v] : table) keys.push_back(mq);
   auto rank = [&](const MQMessageQueue& mq) {
@@ -81,16 +81,15 @@ inline std::string FormatResetOffsetTable(const std::map<MQMessageQueue, int64_t
 
 // Rows of an offline reset (Java RollbackStats, "%-20s  %-20d ..." with Java's header).
 inline std::string FormatRollbackStats(const std::vector<RollbackStats>& rows) {
-  std::string out = StrFormat("%-20s  %-20s  %-20s  %-20s  %-20s  %-20s\n", "#brokerName",
-                              "#queueId", "#brokerOffset", "#consumerOffset", "#timestampOffset",
-                              "#rollbackOffset");
+  std::string out =
+      StrFormat("%-20s  %-20s  %-20s  %-20s  %-20s  %-20s\n", "#brokerName", "#queueId",
+                "#brokerOffset", "#consumerOffset", "#timestampOffset", "#rollbackOffset");
   for (const RollbackStats& r : rows) {
-    out += StrFormat("%-20s  %-20lld  %-20lld  %-20lld  %-20lld  %-20lld\n",
-                     FrontStringAtLeast(r.broker_name, 32).c_str(),
-                     static_cast<long long>(r.queue_id), static_cast<long long>(r.broker_offset),
-                     static_cast<long long>(r.consumer_offset),
-                     static_cast<long long>(r.timestamp_offset),
-                     static_cast<long long>(r.rollback_offset));
+    out += StrFormat(
+        "%-20s  %-20lld  %-20lld  %-20lld  %-20lld  %-20lld\n",
+        FrontStringAtLeast(r.broker_name, 32).c_str(), static_cast<long long>(r.queue_id),
+        static_cast<long long>(r.broker_offset), static_cast<long long>(r.consumer_offset),
+        static_cast<long long>(r.timestamp_offset), static_cast<long long>(r.rollback_offset));
   }
   return out;
 }
@@ -100,7 +99,8 @@ inline std::string FormatRollbackStats(const std::vector<RollbackStats>& rows) {
 namespace rocketmq::admin::tools {
 
 // The broker names of `topic`'s route in route order ({} when the route cannot be read).
-inline std::vector<std::string> RouteBrokerOrder(DefaultMQAdminExt& admin, const std::string& topic) {
+inline std::vector<std::string> RouteBrokerOrder(DefaultMQAdminExt& admin,
+                                                 const std::string& topic) {
   std::vector<std::string> names;
   try {
     for (const BrokerData& bd : admin.examineTopicRouteInfo(topic).broker_datas) {

@@ -111,9 +111,9 @@ std::string FormatConsumerRunningInfo(const ConsumerRunningInfo& info) {
   sb += "\n\n#Consumer Subscription#\n";
   int i = 0;
   for (const SubscriptionData& sd : info.subscription_set) {
-    sb += StrFormat("%03d Topic: %-40s ClassFilter: %-8s SubExpression: %s\n", ++i,
-                    sd.topic.c_str(), sd.class_filter_mode ? "true" : "false",
-                    sd.sub_string.c_str());
+    sb +=
+        StrFormat("%03d Topic: %-40s ClassFilter: %-8s SubExpression: %s\n", ++i, sd.topic.c_str(),
+                  sd.class_filter_mode ? "true" : "false", sd.sub_string.c_str());
   }
   sb += "\n\n#Consumer Offset#\n";
   sb += StrFormat("%-64s  %-32s  %-4s  %-20s\n", "#Topic", "#Broker Name", "#QID",
@@ -131,15 +131,15 @@ std::string FormatConsumerRunningInfo(const ConsumerRunningInfo& info) {
                     mq.getQueueId(), ProcessQueueInfoToString(pq).c_str());
   }
   sb += "\n\n#Consumer RT&TPS#\n";
-  sb += StrFormat("%-64s  %14s %14s %14s %14s %18s %25s\n", "#Topic", "#Pull RT", "#Pull TPS",
-                  "#Consume RT", "#ConsumeOK TPS", "#ConsumeFailed TPS",
-                  "#ConsumeFailedMsgsInHour");
+  sb +=
+      StrFormat("%-64s  %14s %14s %14s %14s %18s %25s\n", "#Topic", "#Pull RT", "#Pull TPS",
+                "#Consume RT", "#ConsumeOK TPS", "#ConsumeFailed TPS", "#ConsumeFailedMsgsInHour");
   for (const auto& [topic, st] : info.status_table) {
-    sb += StrFormat("%-32s  %s %s %s %s %s %25lld\n", topic.c_str(), Fixed2(st.pull_rt, 14).c_str(),
-                    Fixed2(st.pull_tps, 14).c_str(), Fixed2(st.consume_rt, 14).c_str(),
-                    Fixed2(st.consume_ok_tps, 14).c_str(),
-                    Fixed2(st.consume_failed_tps, 18).c_str(),
-                    static_cast<long long>(st.consume_failed_msgs));
+    sb +=
+        StrFormat("%-32s  %s %s %s %s %s %25lld\n", topic.c_str(), Fixed2(st.pull_rt, 14).c_str(),
+                  Fixed2(st.pull_tps, 14).c_str(), Fixed2(st.consume_rt, 14).c_str(),
+                  Fixed2(st.consume_ok_tps, 14).c_str(), Fixed2(st.consume_failed_tps, 18).c_str(),
+                  static_cast<long long>(st.consume_failed_msgs));
   }
   if (!info.jstack.empty()) {
     sb += "\n\n#Consumer jstack#\n";
@@ -186,8 +186,7 @@ std::string AnalyzeProcessQueue(const std::string& client_id, const ConsumerRunn
       const int64_t diff = now_ms - pq.last_consume_timestamp;
       if (diff > 1000 * 60 && pq.cached_msg_count > 0) {
         sb += StrFormat("%s %s can't consume for a while, maybe blocked, %lldms\n",
-                        client_id.c_str(), QueueToString(mq).c_str(),
-                        static_cast<long long>(diff));
+                        client_id.c_str(), QueueToString(mq).c_str(), static_cast<long long>(diff));
       }
     }
   }

@@ -5,10 +5,10 @@ namespace {
 
 // The first 16 constants of Java MQVersion.Version (3.0.0 pre-releases).
 constexpr const char* kV300[] = {
-    "V3_0_0_SNAPSHOT",       "V3_0_0_ALPHA1",        "V3_0_0_BETA1",  "V3_0_0_BETA2",
-    "V3_0_0_BETA3",          "V3_0_0_BETA4",         "V3_0_0_BETA5",  "V3_0_0_BETA6_SNAPSHOT",
-    "V3_0_0_BETA6",          "V3_0_0_BETA7_SNAPSHOT", "V3_0_0_BETA7", "V3_0_0_BETA8_SNAPSHOT",
-    "V3_0_0_BETA8",          "V3_0_0_BETA9_SNAPSHOT", "V3_0_0_BETA9", "V3_0_0_FINAL",
+    "V3_0_0_SNAPSHOT", "V3_0_0_ALPHA1",         "V3_0_0_BETA1", "V3_0_0_BETA2",
+    "V3_0_0_BETA3",    "V3_0_0_BETA4",          "V3_0_0_BETA5", "V3_0_0_BETA6_SNAPSHOT",
+    "V3_0_0_BETA6",    "V3_0_0_BETA7_SNAPSHOT", "V3_0_0_BETA7", "V3_0_0_BETA8_SNAPSHOT",
+    "V3_0_0_BETA8",    "V3_0_0_BETA9_SNAPSHOT", "V3_0_0_BETA9", "V3_0_0_FINAL",
 };
 
 // After them, each release Vx_y_z comes as the pair Vx_y_z_SNAPSHOT, Vx_y_z, for these patch

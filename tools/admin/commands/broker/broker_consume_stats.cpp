@@ -68,13 +68,12 @@ class BrokerConsumeStatsCommand final : public SubCommand {
             w.EndObject();
             continue;
           }
-          ctx.out << StrFormat("%-64s  %-64s  %-32s  %-4d  %-20lld  %-20lld  %-20lld  %s\n",
-                               FrontStringAtLeast(mq.getTopic(), 64).c_str(), group.c_str(),
-                               FrontStringAtLeast(mq.getBrokerName(), 32).c_str(), mq.getQueueId(),
-                               static_cast<long long>(ow.broker_offset),
-                               static_cast<long long>(ow.consumer_offset),
-                               static_cast<long long>(diff),
-                               FormatDateTime(ow.last_timestamp).c_str());
+          ctx.out << StrFormat(
+              "%-64s  %-64s  %-32s  %-4d  %-20lld  %-20lld  %-20lld  %s\n",
+              FrontStringAtLeast(mq.getTopic(), 64).c_str(), group.c_str(),
+              FrontStringAtLeast(mq.getBrokerName(), 32).c_str(), mq.getQueueId(),
+              static_cast<long long>(ow.broker_offset), static_cast<long long>(ow.consumer_offset),
+              static_cast<long long>(diff), FormatDateTime(ow.last_timestamp).c_str());
         }
       }
     }

@@ -11,8 +11,8 @@
 #include "rocketmq/admin.h"
 #include "tools/admin/command_table.h"
 #include "tools/admin/consumer_running_info_format.h"
-#include "tools/admin/mq_version.h"
 #include "tools/admin/format_util.h"
+#include "tools/admin/mq_version.h"
 #include "tools/admin/option_values.h"
 #include "tools/admin/sub_command.h"
 
@@ -67,7 +67,8 @@ class ConsumerCommand final : public SubCommand {
     }
     ctx.out << "\n\nSame subscription in the same group of consumer";
     ctx.out << "\n\nRebalance OK\n";
-    for (const auto& [client_id, info] : infos) ctx.out << AnalyzeProcessQueue(client_id, info, now);
+    for (const auto& [client_id, info] : infos)
+      ctx.out << AnalyzeProcessQueue(client_id, info, now);
   }
 };
 

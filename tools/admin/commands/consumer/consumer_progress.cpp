@@ -119,7 +119,10 @@ class ConsumerProgressCommand final : public SubCommand {
         if (show_client_ip) {
           auto it = owners.find(mq);
           w.Key("clientIP");
-          if (it == owners.end()) w.Null(); else w.String(it->second);
+          if (it == owners.end())
+            w.Null();
+          else
+            w.String(it->second);
         }
         w.Key("diff").Int(diff);
         w.Key("lastTimestamp").Int(ow.last_timestamp);

@@ -95,7 +95,8 @@ class ConsumerStatusCommand final : public SubCommand {
       const bool rebalance_ok = sub_same;  // Java's analyzeRebalance always says OK
       std::string problems;
       if (sub_same) {
-        for (const auto& [client_id, info] : infos) problems += AnalyzeProcessQueue(client_id, info, now);
+        for (const auto& [client_id, info] : infos)
+          problems += AnalyzeProcessQueue(client_id, info, now);
       }
       if (ctx.json) {
         w.Key("sameSubscription").Bool(sub_same);

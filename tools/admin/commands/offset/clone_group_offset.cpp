@@ -43,8 +43,8 @@ class CloneGroupOffsetCommand final : public SubCommand {
           if (bd.broker_name != mq.getBrokerName()) continue;
           auto master = bd.broker_addrs.find(0);
           addr = master != bd.broker_addrs.end() ? master->second
-                 : bd.broker_addrs.empty()        ? ""
-                                                  : bd.broker_addrs.begin()->second;
+                 : bd.broker_addrs.empty()       ? ""
+                                                 : bd.broker_addrs.begin()->second;
           break;
         }
         if (wrapper.consumer_offset < 0) continue;

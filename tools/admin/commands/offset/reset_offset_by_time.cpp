@@ -41,7 +41,8 @@ class ResetOffsetByTimeCommand final : public SubCommand {
     const std::string timestamp_text = JavaTrim(*line.GetOptionValue("s"));
     const int64_t timestamp = ParseResetTimestamp(timestamp_text);
     bool force = true;
-    if (std::optional<std::string> f = line.GetOptionValue("f")) force = JavaParseBoolean(JavaTrim(*f));
+    if (std::optional<std::string> f = line.GetOptionValue("f"))
+      force = JavaParseBoolean(JavaTrim(*f));
     const bool is_c = line.HasOption("c");
 
     std::unique_ptr<DefaultMQAdminExt> admin = ctx.StartAdmin();

@@ -31,7 +31,8 @@ class SkipAccumulatedMessageCommand final : public SubCommand {
     const std::string group = JavaTrim(*line.GetOptionValue("g"));
     const std::string topic = JavaTrim(*line.GetOptionValue("t"));
     bool force = true;
-    if (std::optional<std::string> f = line.GetOptionValue("f")) force = JavaParseBoolean(JavaTrim(*f));
+    if (std::optional<std::string> f = line.GetOptionValue("f"))
+      force = JavaParseBoolean(JavaTrim(*f));
     std::unique_ptr<DefaultMQAdminExt> admin = ctx.StartAdmin();
     std::map<MQMessageQueue, int64_t> table;
     try {

@@ -69,8 +69,7 @@ class StatsAllCommand final : public SubCommand {
 
   // Sums one statistics item over the masters of the route; unreadable brokers count 0.
   static void SumStats(DefaultMQAdminExt& admin, const TopicRouteData& route,
-                       const std::string& name, const std::string& key, double* tps,
-                       int64_t* sum) {
+                       const std::string& name, const std::string& key, double* tps, int64_t* sum) {
     for (const BrokerData& bd : route.broker_datas) {
       auto master = bd.broker_addrs.find(0);
       if (master == bd.broker_addrs.end()) continue;
@@ -111,7 +110,8 @@ class StatsAllCommand final : public SubCommand {
       SumStats(admin, route, "GROUP_GET_NUMS", topic + "@" + group, &out_tps, &out_today);
       int64_t accumulate = 0;
       try {
-        accumulate = std::max<int64_t>(0, admin.examineConsumeStats(group, topic).computeTotalDiff());
+        accumulate =
+            std::max<int64_t>(0, admin.examineConsumeStats(group, topic).computeTotalDiff());
       } catch (const std::exception&) {
         // No stats: Java prints 0.
       }
@@ -134,7 +134,10 @@ class StatsAllCommand final : public SubCommand {
     w.BeginObject();
     w.Key("topic").String(topic);
     w.Key("consumerGroup");
-    if (group.empty()) w.Null(); else w.String(group);
+    if (group.empty())
+      w.Null();
+    else
+      w.String(group);
     w.Key("accumulation").Int(accumulate);
     w.Key("inTPS").Double(in_tps);
     w.Key("outTPS").Double(out_tps);
