@@ -133,9 +133,65 @@ class DefaultMQAdminExt {
   // GET_PRODUCER_CONNECTION_LIST from a broker serving `topic`.
   admin::ProducerConnection examineProducerConnectionInfo(const std::string& producer_group,
                                                           const std::string& topic);
-  // QUERY_TOPIC_CONSUME_BY_WHO on one broker of `topic`'s route (the master of its first broker
-  // group, as Java): the groups that have consumed or subscribed to `topic` there.
+  // GET_CONSUMER_CONNECTION_LIST from the broker at `broker_addr` (no "not online" check: an
+  // offline group is the broker's error 206, MQBrokerException).
+  admin::ConsumerConnection examineConsumerConnectionInfo(const std::string& consumer_group,
+                                                          const std::string& broker_addr);
+  // GET_CONSUMER_RUNNING_INFO for the client `client_id` of the group, asked through the first
+  // broker of the group's retry topic (the broker forwards it to the client; it waits three admin
+  // timeouts). `jstack`: also a thread dump. MQClientException with the broker's code when the
+  // client is not connected or does not answer.
+  admin::ConsumerRunningInfo getConsumerRunningInfo(const std::string& consumer_group,
+                                                    const std::string& client_id, bool jstack);
+  // GET_BROKER_CONSUME_STATS: the consume stats of every group the broker at `broker_addr` has
+  // offsets for; `is_order`: only orderly groups; `timeout_ms` for this call.
+  admin::ConsumeStatsList fetchConsumeStatsInBroker(const std::string& broker_addr, bool is_order,
+                                                    int64_t timeout_ms);
+  // GET_ALL_PRODUCER_INFO: the live producer connections of the broker at `broker_addr`.
+  admin::ProducerTableInfo getAllProducerInfo(const std::string& broker_addr);
+  // QUERY_TOPIC_CONSUME_BY_WHO on the first broker of the topic's route: the groups with
+  // offsets or subscriptions for `topic`.
   admin::GroupList queryTopicConsumeByWho(const std::string& topic);
+  // QUERY_CONSUME_TIME_SPAN on every broker of the topic's route: per queue, the store times of
+  // the first, the last and the last consumed message of `group`.
+  std::vector<admin::QueueTimeSpan> queryConsumeTimeSpan(const std::string& topic,
+                                                         const std::string& group);
+  // VIEW_BROKER_STATS_DATA: one statistics item of the broker at `broker_addr` (`stats_name` like
+  // "TOPIC_PUT_NUMS", `stats_key` like the topic or "topic@group").
+  admin::BrokerStatsData viewBrokerStatsData(const std::string& broker_addr,
+                                             const std::string& stats_name,
+                                             const std::string& stats_key);
+
+  // ---- consumer offsets ----
+  // UPDATE_CONSUMER_OFFSET: sets the group's committed offset of `mq` on the broker at
+  // `broker_addr`.
+  void updateConsumeOffset(const std::string& broker_addr, const std::string& consume_group,
+                           const MQMessageQueue& mq, int64_t offset);
+  // CLONE_GROUP_OFFSET on every broker of src_group's retry topic: dest_group gets src_group's
+  // offsets of `topic` ("" = all its topics). `is_offline`: the groups are offline.
+  void cloneGroupOffset(const std::string& src_group, const std::string& dest_group,
+                        const std::string& topic, bool is_offline);
+  // INVOKE_BROKER_TO_RESET_OFFSET on every broker of the topic's route: the online consumers of
+  // `group` move to the first offset stored at or after `timestamp` (epoch ms; -1 = the end of
+  // each queue); `force` false only moves backwards. `is_c`: the request says language CPP (the
+  // broker then sends C++ clients the offsets their way). Returns the new offset of each queue.
+  // MQClientException code 206 (CONSUMER_NOT_ONLINE) when the group has no online consumer: use
+  // resetOffsetByTimestampOld then.
+  std::map<MQMessageQueue, int64_t> resetOffsetByTimestamp(const std::string& topic,
+                                                           const std::string& group,
+                                                           int64_t timestamp, bool force,
+                                                           bool is_c = false);
+  // The offline way: GET_CONSUME_STATS, then SEARCH_OFFSET_BY_TIMESTAMP (or GET_MAX_OFFSET for
+  // timestamp -1) and UPDATE_CONSUMER_OFFSET per queue of `topic`, broker by broker. A queue
+  // moves when `force` or when the new offset is not past the committed one. Rows in Java's
+  // order (route order, then the broker's HashMap order).
+  std::vector<admin::RollbackStats> resetOffsetByTimestampOld(const std::string& consumer_group,
+                                                              const std::string& topic,
+                                                              int64_t timestamp, bool force);
+  // INVOKE_BROKER_TO_GET_CONSUMER_STATUS on the first broker of the topic's route: clientId ->
+  // that client's offsets of `topic` (`client_addr` "" = every client).
+  std::map<std::string, std::map<MQMessageQueue, int64_t>> getConsumeStatus(
+      const std::string& topic, const std::string& group, const std::string& client_addr);
 
   // ---- messages ----
   // VIEW_MESSAGE_BY_ID on the broker encoded in the offset message id `msg_id` (32 hex chars

@@ -228,4 +228,94 @@ struct GroupList {
   std::vector<std::string> group_list;
 };
 
+// One queue of a consumer's ConsumerRunningInfo.mqTable (Java ProcessQueueInfo).
+struct ProcessQueueInfo {
+  int64_t commit_offset = 0;
+  int64_t cached_msg_min_offset = 0;
+  int64_t cached_msg_max_offset = 0;
+  int cached_msg_count = 0;
+  int cached_msg_size_in_mib = 0;
+  int64_t transaction_msg_min_offset = 0;
+  int64_t transaction_msg_max_offset = 0;
+  int transaction_msg_count = 0;
+  bool locked = false;
+  int64_t try_unlock_times = 0;
+  int64_t last_lock_timestamp = 0;
+  bool droped = false;  // sic, Java's name
+  int64_t last_pull_timestamp = 0;
+  int64_t last_consume_timestamp = 0;
+};
+
+// Per-topic rates of a consumer (Java ConsumeStatus): per second, RTs in ms.
+struct ConsumeStatus {
+  double pull_rt = 0;
+  double pull_tps = 0;
+  double consume_rt = 0;
+  double consume_ok_tps = 0;
+  double consume_failed_tps = 0;
+  int64_t consume_failed_msgs = 0;
+};
+
+// What a consumer reports about itself (Java ConsumerRunningInfo).
+struct ConsumerRunningInfo {
+  std::map<std::string, std::string> properties;
+  std::vector<SubscriptionData> subscription_set;  // Java TreeSet order (topic, then expression)
+  std::map<MQMessageQueue, ProcessQueueInfo> mq_table;
+  std::map<std::string, ConsumeStatus> status_table;  // topic -> rates
+  std::string jstack;                                 // "" unless asked for
+};
+
+// One queue of resetOffsetByTimestampOld (Java RollbackStats).
+struct RollbackStats {
+  std::string broker_name;
+  int64_t queue_id = 0;
+  int64_t broker_offset = 0;
+  int64_t consumer_offset = 0;
+  int64_t timestamp_offset = 0;  // the offset found for the timestamp
+  int64_t rollback_offset = 0;   // the offset committed (consumer_offset when not moved)
+};
+
+// GET_BROKER_CONSUME_STATS answer (Java ConsumeStatsList).
+struct ConsumeStatsList {
+  // One entry per group, as the broker listed them: group -> its stats per topic.
+  std::vector<std::pair<std::string, std::vector<ConsumeStats>>> consume_stats_list;
+  std::string broker_addr;
+  int64_t total_diff = 0;
+};
+
+// A live producer connection (Java ProducerInfo).
+struct ProducerInfo {
+  std::string client_id;
+  std::string remote_ip;  // Java SocketAddress text, "/127.0.0.1:50000"
+  std::string language;
+  int version = 0;
+  int64_t last_update_timestamp = 0;  // epoch ms of the last heartbeat
+};
+
+struct ProducerTableInfo {
+  std::map<std::string, std::vector<ProducerInfo>> data;  // producer group -> connections
+};
+
+// One queue of queryConsumeTimeSpan (Java QueueTimeSpan); times in epoch ms.
+struct QueueTimeSpan {
+  MQMessageQueue message_queue;
+  int64_t min_time_stamp = 0;
+  int64_t max_time_stamp = 0;
+  int64_t consume_time_stamp = 0;
+  int64_t delay_time = 0;
+};
+
+// A broker statistics item over the last minute, hour and day (Java BrokerStatsItem).
+struct BrokerStatsItem {
+  int64_t sum = 0;
+  double tps = 0;
+  double avgpt = 0;
+};
+
+struct BrokerStatsData {
+  BrokerStatsItem stats_minute;
+  BrokerStatsItem stats_hour;
+  BrokerStatsItem stats_day;
+};
+
 }  // namespace rocketmq::admin

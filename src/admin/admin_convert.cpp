@@ -155,6 +155,47 @@ admin::ProducerConnection ToPublic(const rocketmq::ProducerConnection& v) {
   return out;
 }
 
+admin::ConsumerRunningInfo ToPublic(const rocketmq::ConsumerRunningInfo& v) {
+  admin::ConsumerRunningInfo out;
+  out.properties = v.properties;
+  for (const auto& sd : v.subscription_set) out.subscription_set.push_back(ToPublic(sd));
+  for (const auto& [mq, pq] : v.mq_table) {
+    admin::ProcessQueueInfo p;
+    p.commit_offset = pq.commit_offset;
+    p.cached_msg_min_offset = pq.cached_msg_min_offset;
+    p.cached_msg_max_offset = pq.cached_msg_max_offset;
+    p.cached_msg_count = pq.cached_msg_count;
+    p.cached_msg_size_in_mib = pq.cached_msg_size_in_mib;
+    p.transaction_msg_min_offset = pq.transaction_msg_min_offset;
+    p.transaction_msg_max_offset = pq.transaction_msg_max_offset;
+    p.transaction_msg_count = pq.transaction_msg_count;
+    p.locked = pq.locked;
+    p.try_unlock_times = pq.try_unlock_times;
+    p.last_lock_timestamp = pq.last_lock_timestamp;
+    p.droped = pq.droped;
+    p.last_pull_timestamp = pq.last_pull_timestamp;
+    p.last_consume_timestamp = pq.last_consume_timestamp;
+    out.mq_table[ToPublicQueue(mq)] = p;
+  }
+  for (const auto& [topic, st] : v.status_table) {
+    out.status_table[topic] = admin::ConsumeStatus{st.pull_rt,        st.pull_tps,
+                                                   st.consume_rt,     st.consume_ok_tps,
+                                                   st.consume_failed_tps, st.consume_failed_msgs};
+  }
+  out.jstack = v.jstack.value_or("");
+  return out;
+}
+
+admin::ConsumeStats ToPublic(const rocketmq::ConsumeStats& v) {
+  admin::ConsumeStats out;
+  for (const auto& [mq, w] : v.offset_table) {
+    out.offset_table[ToPublicQueue(mq)] =
+        admin::OffsetWrapper{w.broker_offset, w.consumer_offset, w.last_timestamp};
+  }
+  out.consume_tps = v.consume_tps;
+  return out;
+}
+
 admin::Properties ToPublic(const rocketmq::Properties& v) {
   admin::Properties out;
   for (const auto& [k, value] : v.entries()) out[k] = value;

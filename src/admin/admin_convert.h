@@ -6,6 +6,7 @@
 #include "common/message_queue.h"
 #include "common/model/cluster_info.h"
 #include "common/model/connection_bodies.h"
+#include "common/model/consumer_running_info.h"
 #include "common/model/heartbeat_data.h"
 #include "common/model/list_bodies.h"
 #include "common/model/offset_tables.h"
@@ -37,6 +38,8 @@ rocketmq::SubscriptionData ToInternal(const admin::SubscriptionData& v);
 admin::Connection ToPublic(const rocketmq::Connection& v);
 admin::ConsumerConnection ToPublic(const rocketmq::ConsumerConnection& v);
 admin::ProducerConnection ToPublic(const rocketmq::ProducerConnection& v);
+admin::ConsumerRunningInfo ToPublic(const rocketmq::ConsumerRunningInfo& v);
+admin::ConsumeStats ToPublic(const rocketmq::ConsumeStats& v);
 admin::Properties ToPublic(const rocketmq::Properties& v);
 rocketmq::Properties ToInternal(const admin::Properties& v);
 

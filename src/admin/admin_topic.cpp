@@ -67,22 +67,4 @@ void DefaultMQAdminExt::deleteTopicInNameServer(const std::set<std::string>& add
   }
 }
 
-admin::GroupList DefaultMQAdminExt::queryTopicConsumeByWho(const std::string& topic) {
-  admin::AdminClient& c = Started();
-  rocketmq::TopicRouteData route =
-      admin::ValueOrThrowClient(c.api().GetTopicRouteInfoFromNameServer(topic, c.timeout_ms()));
-  // Java asks the first broker group only.
-  const std::string addr =
-      route.broker_datas.empty() ? "" : route.broker_datas[0].SelectBrokerAddr();
-  if (addr.empty()) {
-    throw MQClientException("No broker serves topic " + topic, -1);
-  }
-  RemotingCommand request = RemotingCommand::CreateRequest(RequestCode::kQueryTopicConsumeByWho);
-  request.SetExtField("topic", topic);
-  RemotingCommand response =
-      admin::ValueOrThrowBroker(c.CallBroker(addr, std::move(request)), addr);
-  GroupList groups = admin::ValueOrThrowBroker(DecodeJsonBody<GroupList>(response.body()), addr);
-  return admin::GroupList{groups.group_list};
-}
-
 }  // namespace rocketmq

@@ -3,8 +3,11 @@
 #include <memory>
 #include <string>
 
-#include "tools/admin/command_error.h"
+#include "common/response_code.h"
+#include "rocketmq/admin.h"
 #include "tools/admin/command_table.h"
+#include "tools/admin/consumer_output.h"
+#include "tools/admin/option_values.h"
 #include "tools/admin/sub_command.h"
 
 namespace rocketmq::admin::tools {
@@ -23,8 +26,23 @@ class SkipAccumulatedMessageCommand final : public SubCommand {
     options.AddOption("f", "force", true, "set the force rollback by timestamp switch[true|false]");
   }
 
-  void Execute(const cli::CommandLine& /*line*/, CommandContext& /*ctx*/) override {
-    throw CommandError("skipAccumulatedMessage is not implemented yet");
+  // resetOffsetByTime to the end of every queue (timestamp -1), without its first line.
+  void Execute(const cli::CommandLine& line, CommandContext& ctx) override {
+    const std::string group = JavaTrim(*line.GetOptionValue("g"));
+    const std::string topic = JavaTrim(*line.GetOptionValue("t"));
+    bool force = true;
+    if (std::optional<std::string> f = line.GetOptionValue("f"))
+      force = JavaParseBoolean(JavaTrim(*f));
+    std::unique_ptr<DefaultMQAdminExt> admin = ctx.StartAdmin();
+    std::map<MQMessageQueue, int64_t> table;
+    try {
+      table = admin->resetOffsetByTimestamp(topic, group, -1, force);
+    } catch (const MQClientException& e) {
+      if (e.getResponseCode() != ResponseCode::kConsumerNotOnline) throw;
+      ctx.out << FormatRollbackStats(admin->resetOffsetByTimestampOld(group, topic, -1, force));
+      return;
+    }
+    ctx.out << FormatResetOffsetTable(table, RouteBrokerOrder(*admin, topic));
   }
 };
 
