@@ -11,6 +11,15 @@ else()
   set(ROCKETMQ_JSONCPP_TARGET jsoncpp_lib)
 endif()
 find_package(gflags REQUIRED)
+# yaml-cpp reads and writes the bundled broker's ACL files (conf/plain_acl.yml); only
+# rocketmq_mockbroker links it, never the client library. 0.7 exports `yaml-cpp`, 0.8
+# `yaml-cpp::yaml-cpp`.
+find_package(yaml-cpp CONFIG REQUIRED)
+if(TARGET yaml-cpp::yaml-cpp)
+  set(ROCKETMQ_YAMLCPP_TARGET yaml-cpp::yaml-cpp)
+else()
+  set(ROCKETMQ_YAMLCPP_TARGET yaml-cpp)
+endif()
 if(ROCKETMQ_BUILD_TESTS)
   find_package(GTest REQUIRED)
   include(GoogleTest)

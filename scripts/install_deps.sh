@@ -4,6 +4,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config
   libevent-dev libssl-dev libjsoncpp-dev zlib1g-dev libgflags-dev
+  libyaml-cpp-dev  # the bundled broker's ACL files (plain_acl.yml)
   libgtest-dev libgmock-dev
   openssl nodejs $(command -v npm >/dev/null 2>&1 || echo npm)  # NodeSource nodejs bundles npm (and conflicts with it)
 )

@@ -40,6 +40,9 @@ std::string ResponseCodeName(int32_t code) {
     case 206: return "CONSUMER_NOT_ONLINE";
     case 207: return "CONSUME_MSG_TIMEOUT";
     case 208: return "NO_MESSAGE";
+    case 209: return "UPDATE_AND_CREATE_ACL_CONFIG_FAILED";
+    case 210: return "DELETE_ACL_CONFIG_FAILED";
+    case 211: return "UPDATE_GLOBAL_WHITE_ADDRS_CONFIG_FAILED";
     case kCodeUnknown: return "UNKNOWN";
     case kCodeNotConnected: return "NOT_CONNECTED";
     case kCodeSendFailed: return "SEND_FAILED";

@@ -41,6 +41,9 @@ struct ResponseCode {
   static constexpr int32_t kConsumerNotOnline = 206;
   static constexpr int32_t kConsumeMsgTimeout = 207;
   static constexpr int32_t kNoMessage = 208;
+  static constexpr int32_t kUpdateAndCreateAclConfigFailed = 209;
+  static constexpr int32_t kDeleteAclConfigFailed = 210;
+  static constexpr int32_t kUpdateGlobalWhiteAddrsConfigFailed = 211;
 };
 
 // The Java name of a response code ("TOPIC_NOT_EXIST"), or of a local code ("TIMEOUT"),

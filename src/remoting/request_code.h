@@ -32,6 +32,11 @@ struct RequestCode {
   static constexpr int32_t kUnlockBatchMq = 42;
   static constexpr int32_t kGetAllConsumerOffset = 43;
   static constexpr int32_t kGetAllDelayOffset = 45;
+  static constexpr int32_t kUpdateAndCreateAclConfig = 50;
+  static constexpr int32_t kDeleteAclConfig = 51;
+  static constexpr int32_t kGetBrokerClusterAclInfo = 52;
+  static constexpr int32_t kUpdateGlobalWhiteAddrsConfig = 53;
+  static constexpr int32_t kGetBrokerClusterAclConfig = 54;
   static constexpr int32_t kPutKvConfig = 100;
   static constexpr int32_t kGetKvConfig = 101;
   static constexpr int32_t kDeleteKvConfig = 102;
@@ -61,21 +66,25 @@ struct RequestCode {
   static constexpr int32_t kQueryConsumeTimeSpan = 303;
   static constexpr int32_t kGetSystemTopicListFromNs = 304;
   static constexpr int32_t kGetSystemTopicListFromBroker = 305;
+  static constexpr int32_t kCleanExpiredConsumequeue = 306;
   static constexpr int32_t kGetConsumerRunningInfo = 307;
   static constexpr int32_t kConsumeMessageDirectly = 309;
   static constexpr int32_t kSendMessageV2 = 310;
   static constexpr int32_t kGetUnitTopicList = 311;
   static constexpr int32_t kGetHasUnitSubTopicList = 312;
   static constexpr int32_t kGetHasUnitSubUnunitTopicList = 313;
+  static constexpr int32_t kCleanUnusedTopic = 316;
   static constexpr int32_t kGetBrokerConsumeStats = 317;
   static constexpr int32_t kUpdateNamesrvConfig = 318;
   static constexpr int32_t kGetNamesrvConfig = 319;
   static constexpr int32_t kSendBatchMessage = 320;
+  static constexpr int32_t kQueryConsumeQueue = 321;
   static constexpr int32_t kQueryDataVersion = 322;
   static constexpr int32_t kSendReplyMessage = 324;
   static constexpr int32_t kSendReplyMessageV2 = 325;
   static constexpr int32_t kPushReplyMessageToClient = 326;
   static constexpr int32_t kAddWritePermOfBroker = 327;
+  static constexpr int32_t kDeleteExpiredCommitlog = 329;
 };
 
 }  // namespace rocketmq::remoting

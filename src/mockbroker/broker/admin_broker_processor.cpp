@@ -70,6 +70,18 @@ std::optional<RemotingCommand> AdminBrokerProcessor::ProcessRequest(
       return SystemTopicList(request);
     case RequestCode::kUpdateBrokerConfig:
       return UpdateBrokerConfig(request);
+    case RequestCode::kQueryConsumeQueue:
+      return QueryConsumeQueue(request);
+    case RequestCode::kCleanExpiredConsumequeue:
+    case RequestCode::kCleanUnusedTopic:
+    case RequestCode::kDeleteExpiredCommitlog:
+      return StoreMaintenance(request);
+    case RequestCode::kUpdateAndCreateAclConfig:
+    case RequestCode::kDeleteAclConfig:
+    case RequestCode::kGetBrokerClusterAclInfo:
+    case RequestCode::kUpdateGlobalWhiteAddrsConfig:
+    case RequestCode::kGetBrokerClusterAclConfig:
+      return AclAdmin(request);
     default:
       break;
   }

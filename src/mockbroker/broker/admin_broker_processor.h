@@ -6,7 +6,11 @@
 // GET_MIN_OFFSET, SEARCH_OFFSET_BY_TIMESTAMP, GET_EARLIEST_MSG_STORETIME, LOCK_BATCH_MQ,
 // UNLOCK_BATCH_MQ, and the mqadmin statistics codes (admin_broker_stats.cpp): GET_TOPIC_STATS_INFO,
 // GET_CONSUME_STATS, GET_CONSUMER_CONNECTION_LIST, GET_PRODUCER_CONNECTION_LIST,
-// GET_ALL_DELAY_OFFSET, GET_SYSTEM_TOPIC_LIST_FROM_BROKER.
+// GET_ALL_DELAY_OFFSET, GET_SYSTEM_TOPIC_LIST_FROM_BROKER; the store-maintenance codes
+// (admin_broker_maintenance.cpp): QUERY_CONSUME_QUEUE, CLEAN_EXPIRED_CONSUMEQUEUE,
+// CLEAN_UNUSED_TOPIC, DELETE_EXPIRED_COMMITLOG; the ACL 1.0 codes (admin_broker_acl.cpp):
+// UPDATE_AND_CREATE_ACL_CONFIG, DELETE_ACL_CONFIG, GET_BROKER_CLUSTER_ACL_INFO,
+// UPDATE_GLOBAL_WHITE_ADDRS_CONFIG, GET_BROKER_CLUSTER_ACL_CONFIG.
 #pragma once
 
 #include <memory>
@@ -61,6 +65,17 @@ class AdminBrokerProcessor : public remoting::RequestProcessor {
   remoting::RemotingCommand AllDelayOffset(const remoting::RemotingCommand& request);
   // GET_SYSTEM_TOPIC_LIST_FROM_BROKER: TopicList of Java's system topic set.
   remoting::RemotingCommand SystemTopicList(const remoting::RemotingCommand& request);
+
+  // QUERY_CONSUME_QUEUE: QueryConsumeQueueResponseBody for `count` units from `index`;
+  // SYSTEM_ERROR "<queueId>@<topic> is not exist!" without such a queue; SUCCESS without a body
+  // and remark "Index <i> of <queueId>@<topic> is not exist!" when the unit is not stored.
+  remoting::RemotingCommand QueryConsumeQueue(const remoting::RemotingCommand& request);
+  // CLEAN_EXPIRED_CONSUMEQUEUE, CLEAN_UNUSED_TOPIC (against the topic config) and
+  // DELETE_EXPIRED_COMMITLOG (forces the next retention passes): always SUCCESS.
+  remoting::RemotingCommand StoreMaintenance(const remoting::RemotingCommand& request);
+  // The ACL codes 50-54 against the broker's PlainPermissionManager: Java's remarks and
+  // *_FAILED codes; with aclEnable=false a remark saying so (see admin_broker_acl.cpp).
+  remoting::RemotingCommand AclAdmin(const remoting::RemotingCommand& request);
 
   BrokerController* const controller_;
   std::mutex update_config_mu_;  // one UPDATE_BROKER_CONFIG at a time

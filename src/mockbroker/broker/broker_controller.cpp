@@ -107,6 +107,10 @@ Status BrokerController::Start() {
   ROCKETMQ_RETURN_IF_ERROR(topics_->Load());
   ROCKETMQ_RETURN_IF_ERROR(groups_->Load());
   ROCKETMQ_RETURN_IF_ERROR(offsets_->Load());
+  if (broker_config_.aclEnable) {
+    acl_ = std::make_unique<acl::PlainPermissionManager>(broker_config_.rocketmqHome, clock);
+    ROCKETMQ_RETURN_IF_ERROR(acl_->Load());
+  }
 
   remoting::RemotingServerOptions server_options;
   server_options.listen_port = broker_config_.listenPort;
@@ -261,6 +265,16 @@ void BrokerController::RegisterProcessors() {
                        RequestCode::kGetAllDelayOffset,
                        RequestCode::kGetSystemTopicListFromBroker}) {
     server_->RegisterProcessor(code, admin, admin_pool_);
+  }
+  for (int32_t code : {RequestCode::kCleanExpiredConsumequeue, RequestCode::kCleanUnusedTopic,
+                       RequestCode::kQueryConsumeQueue, RequestCode::kDeleteExpiredCommitlog}) {
+    server_->RegisterProcessor(code, admin, admin_pool_);  // admin_broker_maintenance.cpp
+  }
+  for (int32_t code :
+       {RequestCode::kUpdateAndCreateAclConfig, RequestCode::kDeleteAclConfig,
+        RequestCode::kGetBrokerClusterAclInfo, RequestCode::kUpdateGlobalWhiteAddrsConfig,
+        RequestCode::kGetBrokerClusterAclConfig}) {
+    server_->RegisterProcessor(code, admin, admin_pool_);  // admin_broker_acl.cpp
   }
 }
 

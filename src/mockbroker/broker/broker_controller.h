@@ -24,6 +24,7 @@
 #include "common/socket_address.h"
 #include "common/status.h"
 #include "common/thread_pool.h"
+#include "mockbroker/broker/acl/plain_permission_manager.h"
 #include "mockbroker/broker/broker_config.h"
 #include "mockbroker/broker/broker_outer_api.h"
 #include "mockbroker/broker/broker_replication.h"
@@ -103,6 +104,9 @@ class BrokerController {
   TransactionalMessageService& transactional_message_service() { return *transactions_; }
   // Master/slave replication (HA port, SYNC_MASTER wait, slave sync); valid after Start().
   BrokerReplication& replication() { return *replication_; }
+  // The ACL 1.0 files (conf/plain_acl.yml, conf/acl/*.yml under rocketmqHome): loaded at Start()
+  // when aclEnable, else null.
+  acl::PlainPermissionManager* plain_permission_manager() { return acl_.get(); }
 
  private:
   void RegisterProcessors();
@@ -128,6 +132,7 @@ class BrokerController {
   std::unique_ptr<TransactionalMessageService> transactions_;
   std::unique_ptr<TransactionCheckService> transaction_check_;  // masters only
   std::unique_ptr<BrokerReplication> replication_;
+  std::unique_ptr<acl::PlainPermissionManager> acl_;  // aclEnable only
   BrokerOuterApi outer_api_;
   std::unique_ptr<remoting::RemotingServer> server_;
   std::shared_ptr<ThreadPool> send_pool_;

@@ -172,6 +172,24 @@ class MessageStore {
 
   // Destroys the consume queues of `topics` and forgets their queue offsets.
   void DeleteTopics(const std::set<std::string>& topics);
+  // The consume queue of topic/queue_id, or null when the store has none (never creates one;
+  // Java getConsumeQueue as QUERY_CONSUME_QUEUE uses it).
+  std::shared_ptr<ConsumeQueue> GetConsumeQueue(const std::string& topic, int32_t queue_id) {
+    return FindConsumeQueue(topic, queue_id, false);
+  }
+  // CLEAN_UNUSED_TOPIC (Java cleanUnusedTopic): destroys the consume queues of every topic not
+  // in `topics_in_use`, except SCHEDULE_TOPIC_XXXX, RMQ_SYS_TRANS_OP_HALF_TOPIC and LMQ
+  // (%LMQ%...) topics. Returns the number of topics dropped.
+  int CleanUnusedTopic(const std::set<std::string>& topics_in_use);
+  // CLEAN_EXPIRED_CONSUMEQUEUE (Java cleanExpiredConsumerQueue): destroys each consume queue
+  // (SCHEDULE_TOPIC_XXXX excepted) whose newest referenced CommitLog record ends below the
+  // CommitLog min offset, i.e. whose messages are all gone; a topic left without queues is
+  // forgotten. Queues that reference nothing yet are kept. Returns the number of queues dropped.
+  int CleanExpiredConsumerQueue();
+  // DELETE_EXPIRED_COMMITLOG (Java executeDeleteFilesManually): the next 20 retention passes
+  // delete CommitLog files older than fileReservedTime hours even when it is not deleteWhen
+  // and the disk is not full. Does not run a pass itself.
+  void ExecuteDeleteFilesManually();
   // Topics with at least one consume queue.
   std::set<std::string> Topics() const;
 
@@ -230,6 +248,9 @@ class MessageStore {
   std::atomic<bool> disk_full_{false};
   std::atomic<int64_t> reput_from_offset_{0};
   std::atomic<int64_t> logics_timestamp_pending_{0};
+  // Retention passes still forced by ExecuteDeleteFilesManually (Java
+  // manualDeleteFileSeveralTimes).
+  std::atomic<int> manual_delete_passes_{0};
 
   ReplicationHooks replication_;  // set before the first put
 

@@ -10,6 +10,14 @@
 
 namespace rocketmq::store {
 
+namespace {
+// Java CleanCommitLogService.MAX_MANUAL_DELETE_FILE_TIMES.
+constexpr int kMaxManualDeletePasses = 20;
+// Topics Java's cleanUnusedTopic keeps although the topic config does not list them.
+constexpr char kTransOpHalfTopic[] = "RMQ_SYS_TRANS_OP_HALF_TOPIC";
+constexpr char kLmqPrefix[] = "%LMQ%";
+}  // namespace
+
 // ---------------------------------------------------------------------------------------------
 // Consume-queue table
 
@@ -61,6 +69,68 @@ void MessageStore::DeleteTopics(const std::set<std::string>& topics) {
     Status st = env_->RemoveDirRecursive(config_.ConsumeQueueDir() + "/" + topic);
     if (!st.ok()) RMQ_LOG(kWarn) << "delete topic " << topic << ": " << st.ToString();
   }
+}
+
+int MessageStore::CleanUnusedTopic(const std::set<std::string>& topics_in_use) {
+  std::set<std::string> unused;
+  for (const std::string& topic : Topics()) {
+    if (topics_in_use.count(topic) != 0 || topic == kScheduleTopic || topic == kTransOpHalfTopic ||
+        topic.rfind(kLmqPrefix, 0) == 0) {
+      continue;
+    }
+    unused.insert(topic);
+  }
+  for (const std::string& topic : unused) {
+    RMQ_LOG(kInfo) << "cleanUnusedTopic: " << topic << " not in the topic config, destroyed";
+  }
+  DeleteTopics(unused);
+  return static_cast<int>(unused.size());
+}
+
+int MessageStore::CleanExpiredConsumerQueue() {
+  const int64_t min_phy = commit_log_->GetMinOffset();
+  std::vector<std::shared_ptr<ConsumeQueue>> expired;
+  std::set<std::string> emptied;
+  {
+    std::lock_guard<std::mutex> lock(cq_mu_);
+    for (auto t = consume_queues_.begin(); t != consume_queues_.end();) {
+      if (t->first == kScheduleTopic) {
+        ++t;
+        continue;
+      }
+      for (auto q = t->second.begin(); q != t->second.end();) {
+        const int64_t last = q->second->max_physic_offset();
+        if (last != -1 && last < min_phy) {
+          RMQ_LOG(kInfo) << "cleanExpiredConsumerQueue: " << t->first << " " << q->first
+                         << " destroyed, minCommitLogOffset " << min_phy
+                         << " maxCLOffsetInConsumeQueue " << last;
+          expired.push_back(q->second);
+          q = t->second.erase(q);
+        } else {
+          ++q;
+        }
+      }
+      if (t->second.empty()) {
+        emptied.insert(t->first);
+        t = consume_queues_.erase(t);
+      } else {
+        ++t;
+      }
+    }
+  }
+  for (auto& cq : expired) {
+    cq->Destroy();
+    commit_log_->RemoveQueueFromTopicQueueTable(cq->topic(), cq->queue_id());
+    const std::string dir =
+        config_.ConsumeQueueDir() + "/" + cq->topic() + "/" + std::to_string(cq->queue_id());
+    Status st = env_->RemoveDirRecursive(dir);
+    if (!st.ok()) RMQ_LOG(kWarn) << "cleanExpiredConsumerQueue " << dir << ": " << st.ToString();
+  }
+  for (const std::string& topic : emptied) {
+    Status st = env_->RemoveDirRecursive(config_.ConsumeQueueDir() + "/" + topic);
+    if (!st.ok()) RMQ_LOG(kWarn) << "cleanExpiredConsumerQueue " << topic << ": " << st.ToString();
+  }
+  return static_cast<int>(expired.size());
 }
 
 void MessageStore::SetMessageArrivingListener(MessageArrivingListener listener) {
@@ -260,12 +330,23 @@ bool MessageStore::IsSpaceToDelete(bool* clean_immediately) {
   return ratio < 0 || ratio > max_ratio;
 }
 
+void MessageStore::ExecuteDeleteFilesManually() {
+  manual_delete_passes_.store(kMaxManualDeletePasses);
+  RMQ_LOG(kInfo) << "executeDeleteFilesManually was invoked";
+}
+
 int MessageStore::CleanExpiredFiles() {
   bool clean_immediately = false;
   bool time_up = IsTimeToDelete();
   bool space_full = IsSpaceToDelete(&clean_immediately);
+  // Consume one forced pass if there is one left (never below zero when passes race).
+  int passes = manual_delete_passes_.load();
+  bool manual = false;
+  while (passes > 0 &&
+         !(manual = manual_delete_passes_.compare_exchange_weak(passes, passes - 1))) {
+  }
   int deleted = 0;
-  if (time_up || space_full) {
+  if (time_up || space_full || manual) {
     int64_t reserved_ms = static_cast<int64_t>(config_.fileReservedTime) * 3600 * 1000;
     deleted = commit_log_->DeleteExpiredFile(reserved_ms,
                                              config_.cleanFileForciblyEnable && clean_immediately);
