@@ -6,6 +6,7 @@
 #include "common/message_queue.h"
 #include "common/model/cluster_info.h"
 #include "common/model/connection_bodies.h"
+#include "common/model/data_version.h"
 #include "common/model/heartbeat_data.h"
 #include "common/model/list_bodies.h"
 #include "common/model/offset_tables.h"
@@ -39,5 +40,6 @@ admin::ConsumerConnection ToPublic(const rocketmq::ConsumerConnection& v);
 admin::ProducerConnection ToPublic(const rocketmq::ProducerConnection& v);
 admin::Properties ToPublic(const rocketmq::Properties& v);
 rocketmq::Properties ToInternal(const admin::Properties& v);
+admin::DataVersion ToPublic(const rocketmq::DataVersion& v);
 
 }  // namespace rocketmq::admin
