@@ -4,6 +4,7 @@
 #include "common/json_reader.h"
 #include "common/logging.h"
 #include "common/message_decoder.h"
+#include "common/model/get_consumer_status_body.h"
 #include "common/model/offset_tables.h"
 #include "common/response_code.h"
 #include "remoting/request_code.h"
@@ -91,6 +92,20 @@ std::optional<RemotingCommand> ConsumeMessageDirectly(client::ClientInstance* in
   return response;
 }
 
+std::optional<RemotingCommand> GetConsumerStatus(client::ClientInstance* instance,
+                                                 RemotingCommand& request) {
+  // Java answers SUCCESS with an empty table when the group is unknown here.
+  const std::string topic = request.ext_fields().GetOr("topic");
+  std::shared_ptr<client::ConsumerInner> keep;
+  ConsumerRequestHandler* handler =
+      FindHandler(instance, request.ext_fields().GetOr("group"), &keep);
+  GetConsumerStatusBody body;
+  if (handler != nullptr) body.message_queue_table = handler->ConsumerStatus(topic);
+  RemotingCommand response = RemotingCommand::CreateResponse(request, ResponseCode::kSuccess);
+  response.set_body(body.ToJson());
+  return response;
+}
+
 }  // namespace
 
 Result<std::map<MessageQueue, int64_t>> DecodeResetOffsetBody(const std::string& body) {
@@ -115,6 +130,7 @@ void RegisterConsumerProcessors(client::ClientInstance* instance) {
       {RequestCode::kResetConsumerClientOffset, &ResetOffset},
       {RequestCode::kGetConsumerRunningInfo, &GetConsumerRunningInfo},
       {RequestCode::kConsumeMessageDirectly, &ConsumeMessageDirectly},
+      {RequestCode::kGetConsumerStatusFromClient, &GetConsumerStatus},
   };
   for (const auto& [code, fn] : handlers) {
     instance->RegisterProcessor(

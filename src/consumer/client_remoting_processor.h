@@ -3,6 +3,7 @@
 //   RESET_CONSUMER_CLIENT_OFFSET (220) -> reset the group's offsets (both body forms of §2.16)
 //   GET_CONSUMER_RUNNING_INFO (307)    -> ConsumerRunningInfo of the group
 //   CONSUME_MESSAGE_DIRECTLY (309)     -> run the group's listener on one message
+//   GET_CONSUMER_STATUS_FROM_CLIENT (221) -> the group's offsets of one topic
 // Registered on the ClientInstance by each consumer at start (the same handler every time); it
 // finds the consumer by group. Runs on remoting worker threads.
 #pragma once
@@ -29,9 +30,12 @@ class ConsumerRequestHandler {
   virtual void ResetOffset(const std::string& topic,
                            const std::map<MessageQueue, int64_t>& offsets) = 0;
   virtual void RebalanceImmediately() = 0;
+  // GET_CONSUMER_STATUS_FROM_CLIENT: the offsets this consumer holds for `topic` (all topics
+  // when empty), as Java's offsetStore.cloneOffsetTable.
+  virtual std::map<MessageQueue, int64_t> ConsumerStatus(const std::string& topic) = 0;
 };
 
-// Registers the four processors on `instance` (which must outlive them: they die with its
+// Registers the five processors on `instance` (which must outlive them: they die with its
 // remoting client).
 void RegisterConsumerProcessors(client::ClientInstance* instance);
 

@@ -195,6 +195,10 @@ void PushConsumerImpl::DoRebalance() {
   rebalance_->DoRebalance(orderly());
 }
 
+std::map<MessageQueue, int64_t> PushConsumerImpl::ConsumerStatus(const std::string& topic) {
+  return offset_store_->CloneOffsetTable(topic);
+}
+
 void PushConsumerImpl::RebalanceImmediately() {
   if (!running_ || instance_ == nullptr) return;
   std::weak_ptr<PushConsumerImpl> weak = weak_from_this();

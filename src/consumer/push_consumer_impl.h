@@ -90,6 +90,7 @@ class PushConsumerImpl : public client::ConsumerInner,
                    const std::map<MessageQueue, int64_t>& offsets) override;
   // Run a rebalance now (NOTIFY_CONSUMER_IDS_CHANGED).
   void RebalanceImmediately() override;
+  std::map<MessageQueue, int64_t> ConsumerStatus(const std::string& topic) override;
   // Java updateConsumeOffset.
   void UpdateConsumeOffset(const MessageQueue& mq, int64_t offset);
 

@@ -73,6 +73,8 @@ struct RequestCode {
   static constexpr int32_t kGetUnitTopicList = 311;
   static constexpr int32_t kGetHasUnitSubTopicList = 312;
   static constexpr int32_t kGetHasUnitSubUnunitTopicList = 313;
+  static constexpr int32_t kCloneGroupOffset = 314;
+  static constexpr int32_t kViewBrokerStatsData = 315;
   static constexpr int32_t kCleanUnusedTopic = 316;
   static constexpr int32_t kGetBrokerConsumeStats = 317;
   static constexpr int32_t kUpdateNamesrvConfig = 318;
@@ -84,6 +86,7 @@ struct RequestCode {
   static constexpr int32_t kSendReplyMessageV2 = 325;
   static constexpr int32_t kPushReplyMessageToClient = 326;
   static constexpr int32_t kAddWritePermOfBroker = 327;
+  static constexpr int32_t kGetAllProducerInfo = 328;
   static constexpr int32_t kDeleteExpiredCommitlog = 329;
 };
 

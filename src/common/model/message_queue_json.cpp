@@ -43,4 +43,40 @@ int32_t JavaMessageQueueHashCode(const MessageQueue& mq) {
   return static_cast<int32_t>(h);
 }
 
+std::vector<MessageQueue> JavaMessageQueueKeyOrder(std::vector<MessageQueue> keys) {
+  std::vector<int32_t> hashes;
+  hashes.reserve(keys.size());
+  for (const MessageQueue& mq : keys) hashes.push_back(JavaMessageQueueHashCode(mq));
+  std::vector<MessageQueue> out;
+  out.reserve(keys.size());
+  for (size_t i : JavaHashIterationOrder(hashes, JavaHashMapTableSize(keys.size()))) {
+    out.push_back(std::move(keys[i]));
+  }
+  return out;
+}
+
+void WriteMessageQueueOffsetMap(JsonWriter& w, const std::map<MessageQueue, int64_t>& table) {
+  std::vector<MessageQueue> keys;
+  keys.reserve(table.size());
+  for (const auto& kv : table) keys.push_back(kv.first);
+  w.BeginObject();
+  for (const MessageQueue& mq : JavaMessageQueueKeyOrder(std::move(keys))) {
+    w.ObjectKey(MessageQueueToJson(mq)).Int(table.at(mq));
+  }
+  w.EndObject();
+}
+
+Status ReadMessageQueueOffsetMap(const Json::Value& v, const char* what,
+                                 std::map<MessageQueue, int64_t>* out) {
+  ROCKETMQ_RETURN_IF_ERROR(JsonExpectObject(v, what));
+  for (auto it = v.begin(); it != v.end(); ++it) {
+    Result<MessageQueue> mq = MessageQueueFromKey(it.name());
+    if (!mq.ok()) return mq.status();
+    int64_t offset = 0;
+    ROCKETMQ_RETURN_IF_ERROR(JsonAsInt64(*it, &offset));
+    (*out)[*mq] = offset;
+  }
+  return Status::OK();
+}
+
 }  // namespace rocketmq

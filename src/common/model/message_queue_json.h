@@ -3,8 +3,11 @@
 // lenient reader hands the key back as the member name (see json_reader.h).
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <json/json.h>
 
@@ -40,5 +43,17 @@ Status ForEachMessageQueueEntry(const Json::Value& obj, const char* what, Fn fn)
 
 // Java MessageQueue.hashCode() (decides HashMap order of MessageQueue-keyed maps).
 int32_t JavaMessageQueueHashCode(const MessageQueue& mq);
+
+// `keys` (in Java insertion order) reordered as a `new HashMap<MessageQueue, ?>()` holding them
+// iterates them.
+std::vector<MessageQueue> JavaMessageQueueKeyOrder(std::vector<MessageQueue> keys);
+
+// A Java Map<MessageQueue, Long> built with `new HashMap()` as fastjson writes it: raw object
+// keys in HashMap iteration order, {{"brokerName":..,"queueId":0,"topic":..}:12,...}. Within a
+// shared bucket the MessageQueue order stands in for Java's insertion order.
+void WriteMessageQueueOffsetMap(JsonWriter& w, const std::map<MessageQueue, int64_t>& table);
+// Reads such a map (object keys or their string form); null is an empty map.
+Status ReadMessageQueueOffsetMap(const Json::Value& v, const char* what,
+                                 std::map<MessageQueue, int64_t>* out);
 
 }  // namespace rocketmq

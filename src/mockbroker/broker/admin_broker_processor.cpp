@@ -82,6 +82,24 @@ std::optional<RemotingCommand> AdminBrokerProcessor::ProcessRequest(
     case RequestCode::kUpdateGlobalWhiteAddrsConfig:
     case RequestCode::kGetBrokerClusterAclConfig:
       return AclAdmin(request);
+    case RequestCode::kInvokeBrokerToResetOffset:
+      return ResetOffset(request);
+    case RequestCode::kInvokeBrokerToGetConsumerStatus:
+      return GetConsumerStatus(request);
+    case RequestCode::kQueryConsumeTimeSpan:
+      return QueryConsumeTimeSpan(request);
+    case RequestCode::kGetConsumerRunningInfo:
+      return ConsumerRunningInfo(request);
+    case RequestCode::kConsumeMessageDirectly:
+      return ConsumeMessageDirectly(request);
+    case RequestCode::kCloneGroupOffset:
+      return CloneGroupOffset(request);
+    case RequestCode::kViewBrokerStatsData:
+      return ViewBrokerStatsData(request);
+    case RequestCode::kGetBrokerConsumeStats:
+      return BrokerConsumeStats(request);
+    case RequestCode::kGetAllProducerInfo:
+      return AllProducerInfo(request);
     default:
       break;
   }

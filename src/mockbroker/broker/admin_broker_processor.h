@@ -11,11 +11,17 @@
 // CLEAN_UNUSED_TOPIC, DELETE_EXPIRED_COMMITLOG; the ACL 1.0 codes (admin_broker_acl.cpp):
 // UPDATE_AND_CREATE_ACL_CONFIG, DELETE_ACL_CONFIG, GET_BROKER_CLUSTER_ACL_INFO,
 // UPDATE_GLOBAL_WHITE_ADDRS_CONFIG, GET_BROKER_CLUSTER_ACL_CONFIG.
+// Consumer codes (admin_broker_consumer.cpp): INVOKE_BROKER_TO_RESET_OFFSET,
+// INVOKE_BROKER_TO_GET_CONSUMER_STATUS, GET_CONSUMER_RUNNING_INFO, CONSUME_MESSAGE_DIRECTLY,
+// CLONE_GROUP_OFFSET, QUERY_CONSUME_TIME_SPAN; broker-wide statistics
+// (admin_broker_consume_stats.cpp): GET_BROKER_CONSUME_STATS, VIEW_BROKER_STATS_DATA; and
+// GET_ALL_PRODUCER_INFO (admin_broker_stats.cpp).
 #pragma once
 
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <string>
 
 #include "common/model/consumer_offset_wrapper.h"
 #include "common/status.h"
@@ -76,6 +82,39 @@ class AdminBrokerProcessor : public remoting::RequestProcessor {
   // The ACL codes 50-54 against the broker's PlainPermissionManager: Java's remarks and
   // *_FAILED codes; with aclEnable=false a remark saying so (see admin_broker_acl.cpp).
   remoting::RemotingCommand AclAdmin(const remoting::RemotingCommand& request);
+
+  // The consumer codes (admin_broker_consumer.cpp), answered without extFields as Java does.
+  // INVOKE_BROKER_TO_RESET_OFFSET: per write queue the offset for `timestamp` (-1: the max
+  // offset; moved back only unless isForce), sent oneway as RESET_CONSUMER_CLIENT_OFFSET to every
+  // online client of the group (the array form when the admin request's language is CPP) and
+  // returned as ResetOffsetBody. CONSUMER_NOT_ONLINE when the group has no client.
+  remoting::RemotingCommand ResetOffset(const remoting::RemotingCommand& request);
+  // INVOKE_BROKER_TO_GET_CONSUMER_STATUS: GET_CONSUMER_STATUS_FROM_CLIENT to every client of the
+  // group (or only `clientAddr`), answered as GetConsumerStatus {"consumerTable":{clientId:..}}.
+  remoting::RemotingCommand GetConsumerStatus(const remoting::RemotingCommand& request);
+  // GET_CONSUMER_RUNNING_INFO / CONSUME_MESSAGE_DIRECTLY: relayed to the client `clientId` of
+  // the group (sync, 10 s) whose answer is returned as is; the latter first puts the stored
+  // record of the offset msgId into the body and brokerName into the fields.
+  remoting::RemotingCommand ConsumerRunningInfo(const remoting::RemotingCommand& request);
+  remoting::RemotingCommand ConsumeMessageDirectly(remoting::RemotingCommand& request);
+  // Java callConsumer: SYSTEM_ERROR when the client is not online or older than V3_1_8_SNAPSHOT,
+  // CONSUME_MSG_TIMEOUT when it does not answer in time.
+  remoting::RemotingCommand CallConsumer(int32_t code, const remoting::RemotingCommand& request,
+                                         const std::string& group, const std::string& client_id);
+  // CLONE_GROUP_OFFSET: Java cloneGroupOffset, quirks included (see the .cpp).
+  remoting::RemotingCommand CloneGroupOffset(const remoting::RemotingCommand& request);
+  // QUERY_CONSUME_TIME_SPAN: QueryConsumeTimeSpanBody per write queue; TOPIC_NOT_EXIST.
+  remoting::RemotingCommand QueryConsumeTimeSpan(const remoting::RemotingCommand& request);
+
+  // admin_broker_consume_stats.cpp.
+  // GET_BROKER_CONSUME_STATS: ConsumeStatsList over every subscription group (only ordered
+  // topics when isOrder).
+  remoting::RemotingCommand BrokerConsumeStats(const remoting::RemotingCommand& request);
+  // VIEW_BROKER_STATS_DATA: BrokerStatsData of one BrokerStatsManager item; SYSTEM_ERROR
+  // "The stats <name> <key> not exist".
+  remoting::RemotingCommand ViewBrokerStatsData(const remoting::RemotingCommand& request);
+  // GET_ALL_PRODUCER_INFO (admin_broker_stats.cpp): ProducerTableInfo of every live producer.
+  remoting::RemotingCommand AllProducerInfo(const remoting::RemotingCommand& request);
 
   BrokerController* const controller_;
   std::mutex update_config_mu_;  // one UPDATE_BROKER_CONFIG at a time

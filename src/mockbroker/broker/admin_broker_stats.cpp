@@ -9,6 +9,7 @@
 #include "common/model/json_body.h"
 #include "common/model/list_bodies.h"
 #include "common/model/offset_tables.h"
+#include "common/model/producer_table_info.h"
 #include "common/response_code.h"
 #include "mockbroker/broker/admin_broker_processor.h"
 #include "mockbroker/broker/broker_controller.h"
@@ -100,8 +101,8 @@ RemotingCommand AdminBrokerProcessor::ConsumeStatsOf(const RemotingCommand& requ
       stats.offset_table[MessageQueue(topic, broker_name, q)] = w;
       stats.put_order.emplace_back(topic, broker_name, q);
     }
+    stats.consume_tps += controller_->broker_stats_manager().TpsGroupGetNums(*group, topic);
   }
-  // No per-group get TPS statistics are kept here: consumeTps stays 0.0.
   RemotingCommand resp = RemotingCommand::CreateResponse(request, ResponseCode::kSuccess);
   resp.set_body(stats.ToJson());
   return resp;
@@ -140,6 +141,25 @@ RemotingCommand AdminBrokerProcessor::ProducerConnectionList(const RemotingComma
   for (const ClientChannelInfo& info : infos) body.connection_set.push_back(ToConnection(info));
   RemotingCommand resp = RemotingCommand::CreateResponse(request, ResponseCode::kSuccess);
   resp.set_body(body.ToJson());
+  return resp;
+}
+
+RemotingCommand AdminBrokerProcessor::AllProducerInfo(const RemotingCommand& request) {
+  ProducerTableInfo table;
+  for (const auto& [group, infos] : controller_->producer_manager().GetAllConnections()) {
+    for (const ClientChannelInfo& info : infos) {
+      ProducerInfo p;
+      p.client_id = info.client_id;
+      // Java InetSocketAddress.toString(): "/ip:port".
+      p.remote_ip = "/" + (info.channel ? info.channel->RemoteAddress() : std::string());
+      p.language = remoting::LanguageName(info.language);
+      p.version = info.version;
+      p.last_update_timestamp = info.last_update_timestamp;
+      table.data[group].push_back(std::move(p));
+    }
+  }
+  RemotingCommand resp = RemotingCommand::CreateResponse(request, ResponseCode::kSuccess);
+  resp.set_body(table.ToJson());
   return resp;
 }
 

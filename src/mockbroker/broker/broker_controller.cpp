@@ -25,6 +25,8 @@ using remoting::RequestCode;
 
 namespace {
 
+constexpr int64_t kStatsTickMs = 10000;  // BrokerStatsManager's finest sampling period
+
 // Refuses requests (SYSTEM_BUSY "[REJECTREQUEST]...") until the broker serves.
 class GatedProcessor : public remoting::RequestProcessor {
  public:
@@ -104,6 +106,7 @@ Status BrokerController::Start() {
       config_dir + "/subscriptionGroup.json", broker_config_.autoCreateSubscriptionGroup, clock);
   offsets_ = std::make_unique<ConsumerOffsetManager>(config_dir + "/consumerOffset.json");
   consumers_ = std::make_unique<ConsumerManager>(broker_config_.notifyConsumerIdsChangedEnable);
+  stats_ = std::make_unique<BrokerStatsManager>(broker_config_.brokerClusterName, clock);
   ROCKETMQ_RETURN_IF_ERROR(topics_->Load());
   ROCKETMQ_RETURN_IF_ERROR(groups_->Load());
   ROCKETMQ_RETURN_IF_ERROR(offsets_->Load());
@@ -263,7 +266,16 @@ void BrokerController::RegisterProcessors() {
                        RequestCode::kGetConsumerConnectionList,
                        RequestCode::kGetProducerConnectionList,
                        RequestCode::kGetAllDelayOffset,
-                       RequestCode::kGetSystemTopicListFromBroker}) {
+                       RequestCode::kGetSystemTopicListFromBroker,
+                       RequestCode::kInvokeBrokerToResetOffset,
+                       RequestCode::kInvokeBrokerToGetConsumerStatus,
+                       RequestCode::kQueryConsumeTimeSpan,
+                       RequestCode::kGetConsumerRunningInfo,
+                       RequestCode::kConsumeMessageDirectly,
+                       RequestCode::kCloneGroupOffset,
+                       RequestCode::kViewBrokerStatsData,
+                       RequestCode::kGetBrokerConsumeStats,
+                       RequestCode::kGetAllProducerInfo}) {
     server_->RegisterProcessor(code, admin, admin_pool_);
   }
   for (int32_t code : {RequestCode::kCleanExpiredConsumequeue, RequestCode::kCleanUnusedTopic,
@@ -302,9 +314,10 @@ void BrokerController::SchedulerLoop() {
   int64_t next_register = start + 10000;
   int64_t next_flush = start + 10000 + broker_config_.flushConsumerOffsetInterval;
   int64_t next_scan = start + options_.client_scan_interval_ms;
+  int64_t next_stats = start + kStatsTickMs;
   std::unique_lock<std::mutex> lock(mu_);
   while (!stopping_) {
-    const int64_t wake = std::min({next_register, next_flush, next_scan});
+    const int64_t wake = std::min({next_register, next_flush, next_scan, next_stats});
     const int64_t now = NowMillis();
     if (wake > now) {
       cv_.wait_for(lock, std::chrono::milliseconds(wake - now));
@@ -323,6 +336,10 @@ void BrokerController::SchedulerLoop() {
       producers_.ScanNotActiveChannel(now);
       consumers_->ScanNotActiveChannel(now);
       next_scan = now + options_.client_scan_interval_ms;
+    }
+    if (now >= next_stats) {
+      stats_->Tick(now);
+      next_stats = now + kStatsTickMs;
     }
     lock.lock();
   }

@@ -8,9 +8,9 @@
 // Threads: the remoting server's loop/worker threads and the processor pools (send, pull,
 // query, admin, client, end-transaction, reply), the pull-hold thread, the transaction check
 // thread (masters), one scheduler thread (registration, offset flush
-// every flushConsumerOffsetInterval, client-channel expiry scan every 10 s) and the store's
-// threads. Start/Shutdown are called from one owner thread; Shutdown() is idempotent and run by
-// the destructor.
+// every flushConsumerOffsetInterval, client-channel expiry scan and stats sampling every 10 s)
+// and the store's threads. Start/Shutdown are called from one owner thread; Shutdown() is
+// idempotent and run by the destructor.
 #pragma once
 
 #include <atomic>
@@ -28,6 +28,7 @@
 #include "mockbroker/broker/broker_config.h"
 #include "mockbroker/broker/broker_outer_api.h"
 #include "mockbroker/broker/broker_replication.h"
+#include "mockbroker/broker/broker_stats_manager.h"
 #include "mockbroker/broker/consumer_manager.h"
 #include "mockbroker/broker/consumer_offset_manager.h"
 #include "mockbroker/broker/producer_manager.h"
@@ -94,6 +95,8 @@ class BrokerController {
   PullRequestHoldService& pull_request_hold_service() { return *hold_; }
   BrokerOuterApi& outer_api() { return outer_api_; }
   RebalanceLockManager& rebalance_lock_manager() { return locks_; }
+  // Per-topic / per-group call statistics (VIEW_BROKER_STATS_DATA); valid after Start().
+  BrokerStatsManager& broker_stats_manager() { return *stats_; }
   // The request queues whose length and head wait GET_BROKER_RUNTIME_INFO reports (null before
   // Start()).
   const ThreadPool* send_pool() const { return send_pool_.get(); }
@@ -124,6 +127,7 @@ class BrokerController {
   std::unique_ptr<SubscriptionGroupManager> groups_;
   std::unique_ptr<ConsumerOffsetManager> offsets_;
   std::unique_ptr<ConsumerManager> consumers_;
+  std::unique_ptr<BrokerStatsManager> stats_;
   ProducerManager producers_;
   RebalanceLockManager locks_;
   std::unique_ptr<store::MessageStore> store_;

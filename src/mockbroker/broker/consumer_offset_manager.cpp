@@ -62,6 +62,15 @@ int64_t ConsumerOffsetManager::QueryOffset(const std::string& group, const std::
   return q == it->second.end() ? -1 : q->second;
 }
 
+void ConsumerOffsetManager::CloneOffset(const std::string& src_group, const std::string& dest_group,
+                                        const std::string& topic) {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = table_.find(ConsumerOffsetSerializeWrapper::Key(topic, src_group));
+  if (it == table_.end()) return;
+  std::map<int32_t, int64_t> copy = it->second;
+  table_[ConsumerOffsetSerializeWrapper::Key(topic, dest_group)] = std::move(copy);
+}
+
 void ConsumerOffsetManager::RemoveTopic(const std::string& topic) {
   std::lock_guard<std::mutex> lock(mu_);
   for (auto it = table_.begin(); it != table_.end();) {

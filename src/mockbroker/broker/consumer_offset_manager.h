@@ -26,6 +26,10 @@ class ConsumerOffsetManager {
                     const std::string& topic, int32_t queue_id, int64_t offset);
   // The committed offset, or -1 when none.
   int64_t QueryOffset(const std::string& group, const std::string& topic, int32_t queue_id) const;
+  // Java cloneOffset: `dest_group` gets a copy of `src_group`'s offsets of `topic` (replacing
+  // what it had for the topic); nothing happens when the source has none.
+  void CloneOffset(const std::string& src_group, const std::string& dest_group,
+                   const std::string& topic);
   // Forgets every group's offsets of `topic`.
   void RemoveTopic(const std::string& topic);
   // Groups with offsets for `topic`.

@@ -166,6 +166,13 @@ std::optional<RemotingCommand> ConsumerSendMsgBackProcessor::ProcessRequest(
                    << r.error.ToString();
     return reply(ResponseCode::kSystemError, std::string(store::PutMessageStatusName(r.status)));
   }
+  BrokerStatsManager& stats = controller_->broker_stats_manager();
+  if (delay_level > 0 && new_topic.rfind(kDlqGroupTopicPrefix, 0) != 0) {
+    // The store re-filed the record under SCHEDULE_TOPIC_XXXX; Java counts that put here.
+    stats.IncTopicPutNums(kScheduleTopicName, 1, 1);
+    stats.IncTopicPutSize(kScheduleTopicName, r.append.wrote_bytes);
+  }
+  stats.IncSendBackNums(h.group, ext.properties().Get(kPropertyRetryTopic));
   return reply(ResponseCode::kSuccess, std::nullopt);
 }
 

@@ -77,6 +77,15 @@ std::vector<ClientChannelInfo> ProducerManager::GetConnections(const std::string
   return out;
 }
 
+std::map<std::string, std::vector<ClientChannelInfo>> ProducerManager::GetAllConnections() const {
+  std::map<std::string, std::vector<ClientChannelInfo>> out;
+  std::lock_guard<std::mutex> lock(mu_);
+  for (const auto& [group, channels] : groups_) {
+    for (const auto& [id, info] : channels) out[group].push_back(info);
+  }
+  return out;
+}
+
 std::shared_ptr<remoting::Channel> ProducerManager::GetAvailableChannel(const std::string& group) {
   constexpr int kRetryCount = 3;  // Java GET_AVAILABLE_CHANNEL_RETRY_COUNT
   std::vector<std::shared_ptr<remoting::Channel>> channels;

@@ -23,6 +23,8 @@ class ProducerManager {
   void ScanNotActiveChannel(int64_t now_ms);
   // The live connections of `group` (empty when none).
   std::vector<ClientChannelInfo> GetConnections(const std::string& group) const;
+  // Every group's live connections (groups without one left out).
+  std::map<std::string, std::vector<ClientChannelInfo>> GetAllConnections() const;
   // Java getAvailableChannel (transaction checks): starting at a rotating index, the first
   // active channel of `group` among at most 3 tried; nullptr when the group has none.
   std::shared_ptr<remoting::Channel> GetAvailableChannel(const std::string& group);

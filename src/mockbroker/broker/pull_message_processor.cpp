@@ -176,7 +176,13 @@ std::optional<RemotingCommand> PullMessageProcessor::Process(
   resp.SetExtField("nextBeginOffset", std::to_string(r.next_begin_offset));
   resp.SetExtField("maxOffset", std::to_string(r.max_offset));
   resp.SetExtField("minOffset", std::to_string(r.min_offset));
-  if (code == ResponseCode::kSuccess) resp.set_body(std::move(r.data));
+  if (code == ResponseCode::kSuccess) {
+    BrokerStatsManager& stats = controller_->broker_stats_manager();
+    stats.IncGroupGetNums(*group, *topic, r.message_count);
+    stats.IncGroupGetSize(*group, *topic, static_cast<int32_t>(r.data.size()));
+    stats.IncBrokerGetNums(r.message_count);
+    resp.set_body(std::move(r.data));
+  }
 
   if (allow_suspend && has_commit) {
     controller_->consumer_offset_manager().CommitOffset(channel->RemoteAddress(), *group, *topic,

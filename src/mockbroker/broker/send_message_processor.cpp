@@ -186,10 +186,19 @@ std::optional<RemotingCommand> SendMessageProcessor::ProcessRequest(
   // or HA thread, so the send pool's threads never park on a disk or slave (Java 4.9
   // asyncSendMessage).
   auto answer = std::make_shared<SendAnswer>();
+  // The topic Java's handlePutMessageResult counts: the one the record is stored under (a half
+  // message's RMQ_SYS_TRANS_HALF_TOPIC, a delayed message's SCHEDULE_TOPIC_XXXX).
+  auto stats_topic = std::make_shared<std::string>(topic);
   store::PutCallback on_put = [answer, channel, resp, topic, queue_id, trace_on = cfg.traceOn,
-                               region = cfg.regionId, oneway = request.IsOneway()](
+                               region = cfg.regionId, oneway = request.IsOneway(), stats_topic,
+                               stats = &controller_->broker_stats_manager()](
                                   store::PutMessageResult result) mutable {
     FillSendResponse(trace_on, region, topic, queue_id, result, &resp);
+    if (result.appended()) {
+      stats->IncTopicPutNums(*stats_topic, result.append.msg_num, 1);
+      stats->IncTopicPutSize(*stats_topic, result.append.wrote_bytes);
+      stats->IncBrokerPutNums(result.append.msg_num);
+    }
     {
       std::lock_guard<std::mutex> lock(answer->mu);
       if (answer->in_call) {
@@ -270,7 +279,10 @@ std::optional<RemotingCommand> SendMessageProcessor::ProcessRequest(
       options.raw_properties.push_back(m.properties().Encode());
       if (had_wait) props.Set(kPropertyWaitStoreMsgOk, wait);
       m.set_properties(std::move(props));
+      *stats_topic = kScheduleTopicName;
     }
+    if (TransactionType(sys_flag) == kSysFlagTransactionPreparedType)
+      *stats_topic = kTransHalfTopic;
     controller_->message_store().PutMessageAsync(std::move(m), options, std::move(on_put));
   }
 
