@@ -189,6 +189,10 @@ TEST_F(BrokerRetentionTest, DeleteExpiredCommitLogThenCleanExpiredConsumeQueue) 
   // The next passes delete every expired, flushed file but the one being written.
   ASSERT_TRUE(WaitFor([&] { return CountFiles(CommitLogDir()) == 1; }))
       << CountFiles(CommitLogDir()) << " CommitLog files left";
+  // The same pass then drops consume-queue files below the new min offset and moves the
+  // queues' min offsets up.
+  ASSERT_TRUE(
+      WaitFor([&] { return broker_->message_store().GetMinOffsetInQueue("NewTopic", 0) > 0; }));
   const int64_t min_phy = broker_->message_store().GetMinPhyOffset();
   EXPECT_GT(min_phy, 0);
   // OldTopic's queue now points only at deleted CommitLog data, but its last file stays until
