@@ -4,7 +4,7 @@
 
 #include "admin/admin_client.h"
 #include "admin/admin_convert.h"
-#include "common/json_reader.h"
+#include "common/model/broker_stats_data.h"
 #include "common/model/json_body.h"
 #include "common/model/list_bodies.h"
 #include "common/model/subscription_group_config.h"
@@ -18,9 +18,6 @@ using remoting::RemotingCommand;
 using remoting::RequestCode;
 
 namespace {
-
-// VIEW_BROKER_STATS_DATA (Java RequestCode 315).
-constexpr int32_t kViewBrokerStatsDataCode = 315;
 
 // Retry and dead-letter topic prefixes (Java MixAll).
 constexpr char kRetryTopicPrefix[] = "%RETRY%";
@@ -43,12 +40,11 @@ bool IsSystemGroup(const std::string& group) {
   return false;
 }
 
-admin::BrokerStatsItem StatsItemFromJson(const Json::Value& v) {
+admin::BrokerStatsItem ToPublicStatsItem(const rocketmq::BrokerStatsItem& v) {
   admin::BrokerStatsItem item;
-  if (!v.isObject()) return item;
-  if (v["sum"].isNumeric()) item.sum = v["sum"].asInt64();
-  if (v["tps"].isNumeric()) item.tps = v["tps"].asDouble();
-  if (v["avgpt"].isNumeric()) item.avgpt = v["avgpt"].asDouble();
+  item.sum = v.sum;
+  item.tps = v.tps;
+  item.avgpt = v.avgpt;
   return item;
 }
 
@@ -128,16 +124,17 @@ admin::BrokerStatsData DefaultMQAdminExt::viewBrokerStatsData(const std::string&
                                                               const std::string& stats_name,
                                                               const std::string& stats_key) {
   admin::AdminClient& c = Started();
-  RemotingCommand request = RemotingCommand::CreateRequest(kViewBrokerStatsDataCode);
+  RemotingCommand request = RemotingCommand::CreateRequest(RequestCode::kViewBrokerStatsData);
   request.SetExtField("statsName", stats_name);
   request.SetExtField("statsKey", stats_key);
   RemotingCommand response =
       admin::ValueOrThrowBroker(c.CallBroker(broker_addr, std::move(request)), broker_addr);
-  Json::Value doc = admin::ValueOrThrowBroker(ParseJson(response.body()), broker_addr);
+  rocketmq::BrokerStatsData stats = admin::ValueOrThrowBroker(
+      DecodeJsonBody<rocketmq::BrokerStatsData>(response.body()), broker_addr);
   admin::BrokerStatsData data;
-  data.stats_minute = StatsItemFromJson(doc["statsMinute"]);
-  data.stats_hour = StatsItemFromJson(doc["statsHour"]);
-  data.stats_day = StatsItemFromJson(doc["statsDay"]);
+  data.stats_minute = ToPublicStatsItem(stats.stats_minute);
+  data.stats_hour = ToPublicStatsItem(stats.stats_hour);
+  data.stats_day = ToPublicStatsItem(stats.stats_day);
   return data;
 }
 

@@ -140,6 +140,24 @@ TEST_F(MqadminMaintTest, MaintenanceApi) {
   EXPECT_EQ(admin->examineTopicRouteInfo(kTopic).queue_datas.size(), 2u);
 }
 
+TEST_F(MqadminMaintTest, ViewBrokerStatsDataApi) {
+  auto admin = NewAdmin();
+  // CapTopic got the seed messages on broker-a: the item exists.
+  admin::BrokerStatsData data =
+      admin->viewBrokerStatsData(broker_a_addr(), "TOPIC_PUT_NUMS", kTopic);
+  EXPECT_GE(data.stats_day.sum, 0);
+  EXPECT_GE(data.stats_minute.tps, 0.0);
+  // No transaction half messages were sent: Java answers SYSTEM_ERROR, which exportMetrics
+  // takes as zero.
+  try {
+    admin->viewBrokerStatsData(broker_a_addr(), "TOPIC_PUT_NUMS", "RMQ_SYS_TRANS_HALF_TOPIC");
+    ADD_FAILURE() << "no error for a missing stats item";
+  } catch (const MQBrokerException& e) {
+    EXPECT_EQ(e.getResponseCode(), 1);
+    EXPECT_EQ(e.getBrokerAddr(), broker_a_addr());
+  }
+}
+
 // ---- ACL commands on brokers without ACL ----
 
 TEST_F(MqadminMaintTest, AclCommandsFailOnBrokersWithoutAcl) {
