@@ -40,12 +40,14 @@ std::optional<BrokerStatsData> TopicPutStats(DefaultMQAdminExt& admin, const std
 }
 
 // Java Double.parseDouble of the first space-separated field of a runtime-info value such as
-// putTps "12.5 11.0 10.2"; 0 when missing.
+// putTps "12.5 11.0 10.2"; 0 when missing or blank (Java's split then gives no field).
 double FirstTps(const KVTable& kv, const std::string& key) {
   auto it = kv.find(key);
-  if (it == kv.end() || it->second.empty()) return 0;
+  if (it == kv.end()) return 0;
+  const std::string first = it->second.substr(0, it->second.find(' '));
+  if (first.empty()) return 0;
   try {
-    return std::stod(it->second.substr(0, it->second.find(' ')));
+    return std::stod(first);
   } catch (const std::exception&) {
     throw CommandError("bad " + key + " in broker runtime info: " + it->second);
   }
