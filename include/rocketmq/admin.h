@@ -287,6 +287,43 @@ class DefaultMQAdminExt {
                               const std::vector<std::string>& name_servers = {});
 
   // ---- maintenance and ACL ----
+  // Store maintenance on one broker: CLEAN_EXPIRED_CONSUMEQUEUE (306), DELETE_EXPIRED_COMMITLOG
+  // (329), CLEAN_UNUSED_TOPIC (316). True when the broker accepted (an error answer throws).
+  bool cleanExpiredConsumerQueueByAddr(const std::string& addr);
+  bool deleteExpiredCommitLogByAddr(const std::string& addr);
+  bool cleanUnusedTopicByAddr(const std::string& addr);
+  // The same on every broker (masters and slaves) of `cluster`, "" = of every cluster, one after
+  // the other (stops at the first failure, which throws). Returns the last broker's answer, false
+  // when the cluster has no broker (Java's contract).
+  bool cleanExpiredConsumerQueue(const std::string& cluster);
+  bool deleteExpiredCommitLog(const std::string& cluster);
+  bool cleanUnusedTopic(const std::string& cluster);
+
+  // UPDATE_AND_CREATE_ACL_CONFIG (50): creates or replaces the account config.access_key in the
+  // broker's plain ACL file. The broker answers an error when ACL is off there.
+  void createAndUpdatePlainAccessConfig(const std::string& addr,
+                                        const admin::PlainAccessConfig& config);
+  // DELETE_ACL_CONFIG (51).
+  void deletePlainAccessConfig(const std::string& addr, const std::string& access_key);
+  // UPDATE_GLOBAL_WHITE_ADDRS_CONFIG (53): `global_white_addrs` comma-separated;
+  // `acl_file_full_path` "" = the broker's default plain_acl.yml.
+  void updateGlobalWhiteAddrConfig(const std::string& addr, const std::string& global_white_addrs,
+                                   const std::string& acl_file_full_path = "");
+  // GET_BROKER_CLUSTER_ACL_INFO (52). A 4.9.8 broker without aclEnable never answers: this then
+  // throws after the admin timeout.
+  admin::ClusterAclVersionInfo examineBrokerClusterAclVersionInfo(const std::string& addr);
+
+  // GET_ALL_TOPIC_CONFIG (21) of one broker, with a timeout of `timeout_ms`.
+  admin::TopicConfigSerializeWrapper getAllTopicConfig(const std::string& broker_addr,
+                                                       int64_t timeout_ms);
+  // getAllTopicConfig without the broker's system topics (GET_SYSTEM_TOPIC_LIST_FROM_BROKER, 305)
+  // and, unless `special_topic`, without %RETRY% and %DLQ% topics.
+  admin::TopicConfigSerializeWrapper getUserTopicConfig(const std::string& broker_addr,
+                                                        bool special_topic, int64_t timeout_ms);
+  // getAllSubscriptionGroup without the system groups (Java MixAll.isSysConsumerGroup and
+  // DefaultMQAdminExtImpl.SYSTEM_GROUP_SET).
+  admin::SubscriptionGroupWrapper getUserSubscriptionGroup(const std::string& broker_addr,
+                                                           int64_t timeout_ms);
 
  private:
   // The client runtime; throws MQClientException when start() has not succeeded.

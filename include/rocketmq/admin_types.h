@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
@@ -106,11 +107,6 @@ struct SubscriptionGroupConfig {
 
 // Java SubscriptionGroupConfig.toString(): "SubscriptionGroupConfig [groupName=..., ...]".
 std::string ToString(const SubscriptionGroupConfig& config);
-
-// Every subscription group of a broker (Java SubscriptionGroupWrapper).
-struct SubscriptionGroupWrapper {
-  std::map<std::string, SubscriptionGroupConfig> subscription_group_table;  // group -> config
-};
 
 // ---- consumers and producers ----
 
@@ -306,12 +302,58 @@ struct QueueTimeSpan {
 };
 
 // A broker statistics item over the last minute, hour and day (Java BrokerStatsItem).
+
+// ---- maintenance and ACL ----
+
+// Version stamp of a broker table or ACL file (Java DataVersion).
+struct DataVersion {
+  int64_t timestamp = 0;  // epoch ms of the last change
+  int64_t counter = 0;    // bumped on every change
+};
+
+// An ACL 1.0 account (Java org.apache.rocketmq.common.PlainAccessConfig). Unset optionals are
+// not sent (the broker keeps or defaults them).
+struct PlainAccessConfig {
+  std::string access_key;                                  // accessKey, required
+  std::optional<std::string> secret_key;                   // secretKey (> 6 chars)
+  std::optional<std::string> white_remote_address;         // whiteRemoteAddress
+  bool admin = false;
+  std::optional<std::string> default_topic_perm;           // "PUB", "SUB", "PUB|SUB", "DENY"
+  std::optional<std::string> default_group_perm;
+  std::optional<std::vector<std::string>> topic_perms;     // "topic=PERM" items
+  std::optional<std::vector<std::string>> group_perms;     // "group=PERM" items
+};
+
+// GET_BROKER_CLUSTER_ACL_INFO answer (Java ClusterAclVersionInfo).
+struct ClusterAclVersionInfo {
+  std::string broker_name;
+  std::string broker_addr;
+  std::string cluster_name;
+  DataVersion acl_config_data_version;  // aclConfigDataVersion
+  // allAclConfigDataVersion: ACL file path -> its version.
+  std::map<std::string, DataVersion> all_acl_config_data_version;
+};
+
+// GET_ALL_TOPIC_CONFIG answer (Java TopicConfigSerializeWrapper).
+struct TopicConfigSerializeWrapper {
+  std::map<std::string, TopicConfig> topic_config_table;  // topic -> config
+  DataVersion data_version;
+};
+
+// GET_ALL_SUBSCRIPTIONGROUP_CONFIG answer (Java SubscriptionGroupWrapper).
+struct SubscriptionGroupWrapper {
+  std::map<std::string, SubscriptionGroupConfig> subscription_group_table;  // group -> config
+  DataVersion data_version;
+};
+
+// One window of VIEW_BROKER_STATS_DATA (Java BrokerStatsItem).
 struct BrokerStatsItem {
   int64_t sum = 0;
   double tps = 0;
   double avgpt = 0;
 };
 
+// VIEW_BROKER_STATS_DATA answer (Java BrokerStatsData): the last minute, hour and day.
 struct BrokerStatsData {
   BrokerStatsItem stats_minute;
   BrokerStatsItem stats_hour;

@@ -208,4 +208,11 @@ rocketmq::Properties ToInternal(const admin::Properties& v) {
   return out;
 }
 
+admin::DataVersion ToPublic(const rocketmq::DataVersion& v) {
+  admin::DataVersion out;
+  out.counter = v.counter;
+  out.timestamp = v.timestamp;
+  return out;
+}
+
 }  // namespace rocketmq::admin

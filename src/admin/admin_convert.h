@@ -7,6 +7,7 @@
 #include "common/model/cluster_info.h"
 #include "common/model/connection_bodies.h"
 #include "common/model/consumer_running_info.h"
+#include "common/model/data_version.h"
 #include "common/model/heartbeat_data.h"
 #include "common/model/list_bodies.h"
 #include "common/model/offset_tables.h"
@@ -42,5 +43,6 @@ admin::ConsumerRunningInfo ToPublic(const rocketmq::ConsumerRunningInfo& v);
 admin::ConsumeStats ToPublic(const rocketmq::ConsumeStats& v);
 admin::Properties ToPublic(const rocketmq::Properties& v);
 rocketmq::Properties ToInternal(const admin::Properties& v);
+admin::DataVersion ToPublic(const rocketmq::DataVersion& v);
 
 }  // namespace rocketmq::admin

@@ -70,17 +70,6 @@ std::optional<admin::SubscriptionGroupConfig> DefaultMQAdminExt::examineSubscrip
   return admin::ToPublic(it->second);
 }
 
-admin::SubscriptionGroupWrapper DefaultMQAdminExt::getAllSubscriptionGroup(
-    const std::string& broker_addr, int64_t timeout_ms) {
-  admin::AdminClient& c = Started();
-  rocketmq::SubscriptionGroupWrapper all = FetchAllSubscriptionGroups(c, broker_addr, timeout_ms);
-  admin::SubscriptionGroupWrapper out;
-  for (const auto& [name, config] : all.subscription_group_table) {
-    out.subscription_group_table[name] = admin::ToPublic(config);
-  }
-  return out;
-}
-
 void DefaultMQAdminExt::deleteSubscriptionGroup(const std::string& addr,
                                                 const std::string& group_name, bool remove_offset) {
   admin::AdminClient& c = Started();

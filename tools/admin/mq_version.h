@@ -1,12 +1,13 @@
-// Java MQVersion.getVersionDesc: the name of the MQVersion.Version constant with this ordinal
-// ("V4_9_8" for 409); ordinals past the last constant give "HIGHER_VERSION", as in Java.
+// Java MQVersion.getVersionDesc: the name of a remoting version ordinal ("V4_9_8" for 409), as
+// Java mqadmin prints client versions.
 #pragma once
 
 #include <string>
 
 namespace rocketmq::admin::tools {
 
-// `version` < 0 has no Java counterpart (Java would throw); we print "UNKNOWN".
-std::string MQVersionDesc(int version);
+// The MQVersion.Version name of `ordinal`; ordinals past the last name give the last name
+// ("HIGHER_VERSION"), negative ones "" (Java would throw).
+std::string MQVersionDesc(int ordinal);
 
 }  // namespace rocketmq::admin::tools

@@ -4,8 +4,10 @@
 #include <string>
 #include <utility>
 
-#include "tools/admin/command_error.h"
+#include "tools/admin/cluster_addresses.h"
 #include "tools/admin/command_table.h"
+#include "tools/admin/format_util.h"
+#include "tools/admin/option_values.h"
 #include "tools/admin/sub_command.h"
 
 namespace rocketmq::admin::tools {
@@ -30,8 +32,22 @@ class DeleteAclConfigCommand final : public SubCommand {
                       /*required=*/true);
   }
 
-  void Execute(const cli::CommandLine& /*line*/, CommandContext& /*ctx*/) override {
-    throw CommandError("deleteAclConfig is not implemented yet");
+  void Execute(const cli::CommandLine& line, CommandContext& ctx) override {
+    const std::string access_key = JavaTrim(line.GetOptionValueOr("a", ""));
+    std::unique_ptr<DefaultMQAdminExt> admin = ctx.StartAdmin();
+    std::vector<std::string> addrs;
+    if (line.HasOption("b")) {
+      addrs.push_back(JavaTrim(line.GetOptionValueOr("b", "")));
+    } else {
+      addrs =
+          FetchMasterAndSlaveAddrByClusterName(*admin, JavaTrim(line.GetOptionValueOr("c", "")));
+    }
+    for (const std::string& addr : addrs) {
+      admin->deletePlainAccessConfig(addr, access_key);
+      ctx.out << StrFormat("delete plain access config account from %s success.\n", addr.c_str());
+      ctx.out.flush();
+    }
+    ctx.out << "account's accesskey is:" << access_key;  // Java printf: no newline
   }
 };
 

@@ -4,8 +4,10 @@
 #include <string>
 #include <utility>
 
-#include "tools/admin/command_error.h"
+#include "tools/admin/cluster_addresses.h"
 #include "tools/admin/command_table.h"
+#include "tools/admin/format_util.h"
+#include "tools/admin/option_values.h"
 #include "tools/admin/sub_command.h"
 
 namespace rocketmq::admin::tools {
@@ -33,8 +35,24 @@ class UpdateGlobalWhiteAddrCommand final : public SubCommand {
                       "update global white address of specified acl file,eg: /xxx/plain_test.yml");
   }
 
-  void Execute(const cli::CommandLine& /*line*/, CommandContext& /*ctx*/) override {
-    throw CommandError("updateGlobalWhiteAddr is not implemented yet");
+  void Execute(const cli::CommandLine& line, CommandContext& ctx) override {
+    const std::string addresses = JavaTrim(line.GetOptionValueOr("g", ""));
+    // -p: the ACL file to change; without it the broker's default plain_acl.yml.
+    const std::string acl_file =
+        line.HasOption("p") ? JavaTrim(line.GetOptionValueOr("p", "")) : "";
+    std::unique_ptr<DefaultMQAdminExt> admin = ctx.StartAdmin();
+    std::vector<std::string> addrs;
+    if (line.HasOption("b")) {
+      addrs.push_back(JavaTrim(line.GetOptionValueOr("b", "")));
+    } else {
+      addrs =
+          FetchMasterAndSlaveAddrByClusterName(*admin, JavaTrim(line.GetOptionValueOr("c", "")));
+    }
+    for (const std::string& addr : addrs) {
+      admin->updateGlobalWhiteAddrConfig(addr, addresses, acl_file);
+      ctx.out << StrFormat("update global white remote addresses to %s success.\n", addr.c_str());
+      ctx.out.flush();
+    }
   }
 };
 

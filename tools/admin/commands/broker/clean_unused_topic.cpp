@@ -3,8 +3,10 @@
 #include <memory>
 #include <string>
 
+#include "tools/admin/cluster_addresses.h"
 #include "tools/admin/command_error.h"
 #include "tools/admin/command_table.h"
+#include "tools/admin/option_values.h"
 #include "tools/admin/sub_command.h"
 
 namespace rocketmq::admin::tools {
@@ -20,8 +22,24 @@ class CleanUnusedTopicCommand final : public SubCommand {
     options.AddOption("c", "cluster", true, "cluster name");
   }
 
-  void Execute(const cli::CommandLine& /*line*/, CommandContext& /*ctx*/) override {
-    throw CommandError("cleanUnusedTopic is not implemented yet");
+  void Execute(const cli::CommandLine& line, CommandContext& ctx) override {
+    std::unique_ptr<DefaultMQAdminExt> admin = ctx.StartAdmin();
+    bool result = false;
+    std::string cluster;
+    if (line.HasOption("b")) {
+      result = admin->cleanUnusedTopicByAddr(JavaTrim(line.GetOptionValueOr("b", "")));
+    } else {
+      // No -c (or an empty one): every cluster the NameServer knows.
+      cluster = JavaTrim(line.GetOptionValueOr("c", ""));
+      result = admin->cleanUnusedTopic(cluster);
+    }
+    // Java prints "false" when no broker was asked (unknown cluster); that is a failure here.
+    if (!result) {
+      throw CommandError("no broker in " +
+                         (cluster.empty() ? std::string("any cluster") : "cluster " + cluster) +
+                         ": " + kUnknownClusterMessage);
+    }
+    ctx.out << "success";  // Java printf: no newline
   }
 };
 
