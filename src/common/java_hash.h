@@ -50,4 +50,16 @@ std::vector<size_t> JavaHashIterationOrder(const std::vector<int32_t>& hashes, s
 // `keys` reordered as a Java HashMap<String, ?> with `table_size` buckets iterates them.
 std::vector<std::string> JavaStringKeyOrder(std::vector<std::string> keys, size_t table_size);
 
+// The iteration order of Java's ConcurrentHashMap<String, ?>, which differs from HashMap's
+// (JavaStringKeyOrder) once the table has grown: a resize moves each bin's nodes in front of its "last
+// run" in reverse order. Java mqadmin prints such maps where fastjson decoded a ConcurrentMap
+// member (TopicConfigSerializeWrapper.topicConfigTable, SubscriptionGroupWrapper's table) and,
+// on Java 9+, java.util.Properties (backed by a ConcurrentHashMap(8)).
+// Returns `keys` (distinct) in the iteration order of a ConcurrentHashMap they were put into in this
+// order, one thread, no removals, starting with a table of `table_size` bins (a power of two:
+// 16 for new ConcurrentHashMap() and for new ConcurrentHashMap(8); resized to twice when the
+// count reaches 3/4 of the table).
+std::vector<std::string> JavaConcurrentHashMapOrder(const std::vector<std::string>& keys,
+                                                    size_t table_size = 16);
+
 }  // namespace rocketmq

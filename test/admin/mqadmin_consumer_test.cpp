@@ -415,7 +415,23 @@ TEST_F(MqadminConsumerTest, ProducerStatsAllAndConsumerStatus) {
   run = Run({"producer", "-b", "127.0.0.1:1"});
   ExpectOneLineError(run, "127.0.0.1:1");
 
-  // statsAll -t CapTopic: statsAll-t.txt layout, one row per group.
+  // statsAll -t CapTopic: statsAll-t.txt layout, one row per group. The broker's statistics
+  // are sampled every 10 s (as Java's StatsItem): wait for the sample that saw the consumption.
+  ASSERT_TRUE(remoting::test::WaitFor(
+      [&] {
+        int64_t got = 0;
+        auto admin = NewAdmin();
+        for (const std::string& addr : {broker_a_addr(), broker_b_addr()}) {
+          try {
+            got += admin->viewBrokerStatsData(addr, "GROUP_GET_NUMS",
+                                              std::string(kTopic) + "@" + kConsumerGroup)
+                       .stats_minute.sum;
+          } catch (const MQException&) {
+          }
+        }
+        return got >= kSeedMessages;
+      },
+      std::chrono::seconds(25)));
   run = Run({"statsAll", "-t", kTopic});
   ASSERT_EQ(run.exit_status, 0) << run.err;
   std::vector<std::string> lines = run.lines();

@@ -10,11 +10,11 @@
 #include <sstream>
 
 #include "admin/mqadmin_test_util.h"
+#include "common/java_hash.h"
 #include "common/json_reader.h"
 #include "integration/admin_cluster_util.h"
 #include "integration/broker_test_util.h"
 #include "support/mqadmin_vectors.h"
-#include "tools/admin/java_concurrent_hash.h"
 #include "tools/admin/java_hash.h"
 
 namespace rocketmq::test {
@@ -78,7 +78,7 @@ TEST(MqadminMaintOrderTest, ConcurrentHashMapOrderMatchesJavaProperties) {
   std::vector<std::string> java = MembersAtDepth(file, 3);
   ASSERT_EQ(java.size(), 32u);
   java.resize(16);
-  EXPECT_EQ(admin::tools::JavaConcurrentHashMapOrder(set_order, 16), java);
+  EXPECT_EQ(JavaConcurrentHashMapOrder(set_order, 16), java);
   // A plain HashMap would have put brokerClusterName first: the resize reversal matters.
   EXPECT_NE(admin::tools::JavaHashSetOrder(set_order), java);
 }
@@ -92,7 +92,7 @@ TEST(MqadminMaintOrderTest, DecodedGroupTableOrderMatchesExportMetadata) {
       "FILTERSRV_CONSUMER", "SELF_TEST_C_GROUP",     "TOOLS_CONSUMER"};
   std::vector<std::string> user;
   for (const std::string& g :
-       admin::tools::JavaConcurrentHashMapOrder(admin::tools::JavaHashSetOrder(all, 1024), 16)) {
+       JavaConcurrentHashMapOrder(admin::tools::JavaHashSetOrder(all, 1024), 16)) {
     if (g.rfind("Cap", 0) == 0) user.push_back(g);
   }
   std::vector<std::string> java = MembersAtDepth(file, 2);

@@ -27,13 +27,17 @@ namespace rocketmq::test {
 class JavaReplayServer {
  public:
   // `jsonl`: the capture file name inside the vectors folder, e.g. "04-mqadmin-topicStatus.jsonl".
-  explicit JavaReplayServer(const std::string& jsonl);
+  // `extra`: captures of other commands against the same servers, whose answers serve request
+  // codes that `jsonl` has no answer for (our mqadmin may ask a question Java's did not).
+  explicit JavaReplayServer(const std::string& jsonl, std::vector<std::string> extra = {});
   ~JavaReplayServer();
 
   // Loads the capture and starts listening; false (with a test failure) on error.
   bool Start();
   std::string addr() const;
-  // `text` with every captured server address replaced by addr().
+  // `text` with every captured server address replaced by addr(): in "host:port" form, in the
+  // hex form offset message ids embed ("7F000001" + the port as 8 hex digits) and in the binary
+  // form of a stored message's host fields.
   std::string Rewrite(std::string text) const;
   // Request codes that had no captured answer.
   std::vector<int> unexpected() const;
@@ -42,7 +46,10 @@ class JavaReplayServer {
 
  private:
   class Processor;
+  bool LoadAnswers(const std::string& file, bool only_missing_codes);
+
   std::string file_;
+  std::vector<std::string> extra_;
   std::set<std::string> captured_addrs_;
   std::unique_ptr<remoting::RemotingServer> server_;
   std::shared_ptr<Processor> processor_;

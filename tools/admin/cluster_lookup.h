@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "rocketmq/admin_types.h"
@@ -24,6 +25,13 @@ std::vector<std::string> MasterAddrsOfCluster(const ClusterInfo& info, const std
 // Every master and slave address of `cluster` (Java fetchMasterAndSlaveAddrByClusterName), in
 // Java's iteration order. Throws like BrokerNamesOfCluster.
 std::vector<std::string> BrokerAddrsOfCluster(const ClusterInfo& info, const std::string& cluster);
+// Every broker group of `cluster` as (master address, slave addresses), as Java
+// CommandUtil.fetchMasterAndSlaveDistinguish returns them: masters in the order of Java's
+// HashMap(4) keyed by them (filled in the HashSet order of the broker names), slaves by brokerId.
+// A group without a master is listed under "null" (Java's null key). Throws like
+// BrokerNamesOfCluster.
+std::vector<std::pair<std::string, std::vector<std::string>>> MasterAndSlaveAddrsOfCluster(
+    const ClusterInfo& info, const std::string& cluster);
 // The cluster names in Java HashMap order (ClusterInfo.clusterAddrTable iteration).
 std::vector<std::string> ClusterNamesInJavaOrder(const ClusterInfo& info);
 

@@ -7,7 +7,7 @@
 #include <system_error>
 
 #include "tools/admin/command_error.h"
-#include "tools/admin/java_concurrent_hash.h"
+#include "common/java_hash.h"
 #include "tools/admin/java_hash.h"
 
 namespace rocketmq::admin::tools {

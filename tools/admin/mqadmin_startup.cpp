@@ -92,7 +92,28 @@ cli::Options CommandOptions(const SubCommand& command) {
   return options;
 }
 
+namespace {
+
+// Server remarks may span lines (Java's NameServer appends "\nSee http://...faq/..."): the
+// failure is reported on one line.
+std::string OnOneLine(std::string text) {
+  for (char& c : text) {
+    if (c == '\n' || c == '\r') c = ' ';
+  }
+  return text;
+}
+
+std::string DescribeFailureText(const std::exception& e, const std::string& namesrv_addr);
+
+}  // namespace
+
 std::string DescribeFailure(const std::exception& e, const std::string& namesrv_addr) {
+  return OnOneLine(DescribeFailureText(e, namesrv_addr));
+}
+
+namespace {
+
+std::string DescribeFailureText(const std::exception& e, const std::string& namesrv_addr) {
   if (const auto* broker = dynamic_cast<const MQBrokerException*>(&e)) {
     std::string who =
         broker->getBrokerAddr().empty() ? "broker" : "broker " + broker->getBrokerAddr();
@@ -111,6 +132,8 @@ std::string DescribeFailure(const std::exception& e, const std::string& namesrv_
   }
   return e.what();
 }
+
+}  // namespace
 
 int MqadminMain(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   const CommandTable table;

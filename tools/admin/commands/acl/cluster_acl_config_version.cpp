@@ -5,7 +5,7 @@
 #include <utility>
 
 #include "common/json_writer.h"
-#include "tools/admin/cluster_addresses.h"
+#include "tools/admin/cluster_lookup.h"
 #include "tools/admin/command_table.h"
 #include "tools/admin/format_util.h"
 #include "tools/admin/java_hash.h"
@@ -88,7 +88,7 @@ class ClusterAclConfigVersionCommand final : public SubCommand {
       return;
     }
     std::vector<std::string> masters =
-        FetchMasterAddrByClusterName(*admin, JavaTrim(line.GetOptionValueOr("c", "")));
+        MasterAddrsOfCluster(admin->examineBrokerClusterInfo(), JavaTrim(line.GetOptionValueOr("c", "")));
     if (ctx.json) {
       JsonWriter w;
       w.BeginArray();

@@ -4,7 +4,7 @@
 #include <string>
 #include <utility>
 
-#include "tools/admin/cluster_addresses.h"
+#include "tools/admin/cluster_lookup.h"
 #include "tools/admin/command_table.h"
 #include "tools/admin/format_util.h"
 #include "tools/admin/option_values.h"
@@ -46,7 +46,7 @@ class UpdateGlobalWhiteAddrCommand final : public SubCommand {
       addrs.push_back(JavaTrim(line.GetOptionValueOr("b", "")));
     } else {
       addrs =
-          FetchMasterAndSlaveAddrByClusterName(*admin, JavaTrim(line.GetOptionValueOr("c", "")));
+          BrokerAddrsOfCluster(admin->examineBrokerClusterInfo(), JavaTrim(line.GetOptionValueOr("c", "")));
     }
     for (const std::string& addr : addrs) {
       admin->updateGlobalWhiteAddrConfig(addr, addresses, acl_file);

@@ -3,7 +3,7 @@
 #include <memory>
 #include <string>
 
-#include "tools/admin/cluster_addresses.h"
+#include "tools/admin/cluster_lookup.h"
 #include "tools/admin/command_error.h"
 #include "tools/admin/command_table.h"
 #include "tools/admin/option_values.h"
@@ -38,7 +38,7 @@ class DeleteExpiredCommitLogCommand final : public SubCommand {
     if (!result) {
       throw CommandError("no broker in " +
                          (cluster.empty() ? std::string("any cluster") : "cluster " + cluster) +
-                         ": " + kUnknownClusterMessage);
+                         ": " + kUnknownClusterHint);
     }
     ctx.out << "success";  // Java printf: no newline
   }

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "common/json_writer.h"
-#include "tools/admin/cluster_brokers.h"
+#include "tools/admin/cluster_lookup.h"
 #include "tools/admin/command_error.h"
 #include "tools/admin/command_table.h"
 #include "tools/admin/format_util.h"

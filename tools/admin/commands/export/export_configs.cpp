@@ -7,10 +7,10 @@
 #include <vector>
 
 #include "common/json_writer.h"
-#include "tools/admin/cluster_addresses.h"
+#include "tools/admin/cluster_lookup.h"
 #include "tools/admin/command_table.h"
 #include "tools/admin/export_file.h"
-#include "tools/admin/java_concurrent_hash.h"
+#include "common/java_hash.h"
 #include "tools/admin/java_hash.h"
 #include "tools/admin/option_values.h"
 #include "tools/admin/sub_command.h"
@@ -58,7 +58,7 @@ class ExportConfigsCommand final : public SubCommand {
     int64_t slave_broker_size = 0;
     std::vector<std::string> broker_names;  // brokerConfigs keys, in insertion order
     std::map<std::string, std::vector<std::pair<std::string, std::string>>> broker_configs;
-    for (const auto& [master, slaves] : FetchMasterAndSlaveDistinguish(*admin, cluster)) {
+    for (const auto& [master, slaves] : MasterAndSlaveAddrsOfCluster(admin->examineBrokerClusterInfo(), cluster)) {
       Properties props = admin->getBrokerConfig(master);
       ++master_broker_size;
       slave_broker_size += static_cast<int64_t>(slaves.size());

@@ -9,7 +9,7 @@
 #include "common/json_writer.h"
 #include "common/time_util.h"
 #include "tools/admin/cli/help_formatter.h"
-#include "tools/admin/cluster_addresses.h"
+#include "tools/admin/cluster_lookup.h"
 #include "tools/admin/command_table.h"
 #include "tools/admin/export_file.h"
 #include "tools/admin/java_hash.h"
@@ -147,7 +147,7 @@ class ExportMetadataCommand final : public SubCommand {
     InsertionOrderedMap<TopicConfig> topics;
     InsertionOrderedMap<SubscriptionGroupConfig> groups;
     for (const std::string& addr :
-         FetchMasterAddrByClusterName(*admin, JavaTrim(line.GetOptionValueOr("c", "")))) {
+         MasterAddrsOfCluster(admin->examineBrokerClusterInfo(), JavaTrim(line.GetOptionValueOr("c", "")))) {
       TopicConfigSerializeWrapper topic_wrapper =
           admin->getUserTopicConfig(addr, special_topic, kExportTimeoutMs);
       SubscriptionGroupWrapper group_wrapper =

@@ -9,7 +9,7 @@
 #include "common/json_writer.h"
 #include "rocketmq/mq_exception.h"
 #include "rocketmq/version.h"
-#include "tools/admin/cluster_addresses.h"
+#include "tools/admin/cluster_lookup.h"
 #include "tools/admin/command_error.h"
 #include "tools/admin/command_table.h"
 #include "tools/admin/export_file.h"
