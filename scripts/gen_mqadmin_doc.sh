@@ -28,13 +28,20 @@ mq() { timeout 8 "$bin/mqadmin" "$@" 2>&1 || true; }
 mq updateTopic -n "$ns" -c DefaultCluster -t DocTopic -r 4 -w 4 >/dev/null
 mq updateSubGroup -n "$ns" -c DefaultCluster -g DocGroup >/dev/null
 sleep 2
-"$bin/examples/sync_producer" -n "$ns" -t DocTopic -c 100 -s 32 -g DocProducer >/dev/null
-"$bin/examples/push_consumer" -n "$ns" -t DocTopic -c 100 -w 30 -g DocGroup >/dev/null
+"$bin/examples/sync_producer" -n "$ns" -t DocTopic -c 100 -s 32 -g DocSeedProducer >/dev/null
+# A producer (2 messages/s) and a consumer stay online while the examples run.
+"$bin/mqbench" producer -n "$ns" -t DocTopic -s 32 -rate 2 -duration_s 300 -g DocProducer \
+    >/dev/null 2>&1 &
+online_pids=($!)
+"$bin/mqbench" consumer -n "$ns" -t DocTopic -duration_s 300 -g DocGroup >/dev/null 2>&1 &
+online_pids+=($!)
+trap 'kill "${online_pids[@]}" 2>/dev/null; cleanup' EXIT
+sleep 8
 broker_a=$(mq clusterList -n "$ns" | awk '$2=="broker-a" && $3=="0" {print $4}')
 broker_a_slave=$(mq clusterList -n "$ns" | awk '$2=="broker-a" && $3=="1" {print $4}')
 msg_line=$(mq queryMsgByKey -n "$ns" -t DocTopic -k KEY0 | sed -n 2p)
 uniq_key=$(echo "$msg_line" | awk '{print $1}')
-offset_id=$(mq queryMsgByUniqueKey -n "$ns" -t DocTopic -i "$uniq_key" | awk '$1=="OffsetID:" {print $2}')
+offset_id=$(mq queryMsgByOffset -n "$ns" -t DocTopic -b broker-a -i 0 -o 0 | awk '$1=="OffsetID:" {print $2}')
 
 # name | example arguments (NS, BROKER_A, BROKER_A_SLAVE, UNIQ_KEY, OFFSET_ID are substituted)
 examples=$(cat <<'EOF'
@@ -72,7 +79,7 @@ wipeWritePerm|-n NS -b broker-b
 addWritePerm|-n NS -b broker-b
 resetOffsetByTime|-n NS -g DocGroup -t DocTopic -s now
 skipAccumulatedMessage|-n NS -g DocGroup -t DocTopic
-updateOrderConf|-n NS -t DocTopic -m get
+updateOrderConf|-n NS -t DocTopic -m put -v "broker-a:4;broker-b:4"
 cleanExpiredCQ|-n NS -c DefaultCluster
 deleteExpiredCommitLog|-n NS -c DefaultCluster
 cleanUnusedTopic|-n NS -c DefaultCluster
@@ -151,7 +158,8 @@ EOF
     echo
     echo '```'
     echo "\$ mqadmin $name $args"
-    eval "mq $name $args" | head -n 40
+    # Some outputs end without a newline, as Java's do; the block still closes on its own line.
+    printf '%s\n' "$(eval "mq $name $args" | head -n 40)"
     echo '```'
     echo
   done <<<"$examples"

@@ -3,7 +3,8 @@
 #  1. remoting_demo: a RemotingClient and a RemotingServer exchange sync, async and oneway calls;
 #  2. starts the bundled mqnamesrv + mqbroker on 127.0.0.1 (free ports, a temporary store),
 #     creates a topic, sends messages and pulls them back (cluster_demo), prints the cluster's
-#     brokers, runs every example producer (request_reply with its built-in responder), then
+#     brokers, runs every example producer (request_reply with its built-in responder) and
+#     consumer, prints `mqadmin clusterList` and `mqadmin topicStatus` of the cluster, then
 #     stops both servers with SIGTERM.
 # Run after scripts/build.sh. BUILD_DIR overrides the build directory (default: build).
 set -euo pipefail
@@ -96,6 +97,13 @@ for example in push_consumer orderly_consumer lite_pull_consumer pull_consumer; 
   echo "$example: $last"
   case "$last" in received=*) [ "${last#received=}" -ge 100 ] ;; *) false ;; esac
 done
+
+echo
+echo "== mqadmin: the cluster and the example topic, as Java's mqadmin prints them =="
+echo "\$ mqadmin clusterList -n 127.0.0.1:$ns_port"
+"$bin/mqadmin" clusterList -n "127.0.0.1:$ns_port"
+echo "\$ mqadmin topicStatus -n 127.0.0.1:$ns_port -t ExampleTopic"
+"$bin/mqadmin" topicStatus -n "127.0.0.1:$ns_port" -t ExampleTopic
 
 kill -TERM "$broker_pid"
 wait "$broker_pid" && echo "mqbroker stopped cleanly (SIGTERM)"
