@@ -231,6 +231,15 @@ bool PushConsumerImpl::IsSubscribeTopicNeedUpdate(const std::string& topic) cons
 // ---- RebalanceHooks ----
 
 int64_t PushConsumerImpl::ComputePullFromWhere(const MessageQueue& mq) {
+  {
+    std::lock_guard<std::mutex> lock(reset_mu_);
+    auto it = reset_offsets_.find(mq);
+    if (it != reset_offsets_.end()) {
+      const PendingReset pending = it->second;
+      reset_offsets_.erase(it);
+      if (SteadyMillis() - pending.at_ms < 60000) return pending.offset;
+    }
+  }
   return broker_ops_->ComputePullFromWhere(mq);
 }
 
@@ -571,6 +580,14 @@ std::optional<ConsumeMessageDirectlyResult> PushConsumerImpl::ConsumeMessageDire
 
 void PushConsumerImpl::ResetOffset(const std::string& topic,
                                    const std::map<MessageQueue, int64_t>& offsets) {
+  // Every queue of the table restarts from its reset offset when the rebalance (re-)adds it,
+  // including one that an earlier reset removed and the rebalance has not added back yet.
+  {
+    std::lock_guard<std::mutex> lock(reset_mu_);
+    for (const auto& [mq, offset] : offsets) {
+      if (mq.topic == topic) reset_offsets_[mq] = PendingReset{offset, SteadyMillis()};
+    }
+  }
   // Stop the affected queues first so no pull or consume result moves them afterwards.
   std::vector<std::pair<MessageQueue, OwnedQueue>> affected;
   for (const auto& [mq, owned] : rebalance_->ProcessQueueTable()) {

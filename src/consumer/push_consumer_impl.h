@@ -12,6 +12,7 @@
 #pragma once
 
 #include <atomic>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -141,6 +142,16 @@ class PushConsumerImpl : public client::ConsumerInner,
   ConsumeStats stats_;
   client::Scheduler pull_scheduler_{"PullMsgService"};
   client::Scheduler consume_scheduler_{"ConsumeSched"};
+
+  // Offsets of queues dropped by RESET_CONSUMER_CLIENT_OFFSET, used (once, within a minute)
+  // when the rebalance adds them back: the broker may still hold an older offset that a commit
+  // sent just before the reset (oneway, handled by another broker thread) wrote after it.
+  struct PendingReset {
+    int64_t offset;
+    int64_t at_ms;  // steady clock
+  };
+  std::mutex reset_mu_;
+  std::map<MessageQueue, PendingReset> reset_offsets_;  // guarded by reset_mu_
 };
 
 }  // namespace rocketmq::consumer
