@@ -507,9 +507,31 @@ TEST_F(MqadminTopicWriteTest, ErrorPaths) {
   ExpectOneLineFailure(run);
   run = Run({"brokerStatus", "-c", "NoCluster"});
   ExpectOneLineFailure(run);
-  // -o true needs the orderConf write, not available yet: refused before anything changes.
-  run = Run({"updateTopic", "-c", kCluster, "-t", "CapOrderTopic", "-o", "true"});
-  ExpectOneLineFailure(run);
+  // -o true on a cluster also writes the topic's orderConf at the NameServer
+  // (updateTopic-order.txt: broker names in Java's HashSet order, no newline before TopicConfig).
+  run = Run({"updateTopic", "-c", kCluster, "-t", "CapOrderTopic", "-r", "2", "-w", "2", "-o",
+             "true"});
+  ASSERT_EQ(run.exit_status, 0) << run.err;
+  const std::string order_tail =
+      "set cluster orderConf. isOrder=true, orderConf=[broker-b:2;broker-a:2]TopicConfig "
+      "[topicName=CapOrderTopic, readQueueNums=2, writeQueueNums=2, perm=RW-, "
+      "topicFilterType=SINGLE_TAG, topicSysFlag=0, order=true]";
+  ASSERT_GE(run.out.size(), order_tail.size());
+  EXPECT_EQ(run.out.substr(run.out.size() - order_tail.size()), order_tail) << run.out;
+  EXPECT_EQ(NewAdmin()->getKVConfig("ORDER_TOPIC_CONFIG", "CapOrderTopic"),
+            "broker-b:2;broker-a:2");
+  // -b merges that broker's item into the conf.
+  run = Run({"updateTopic", "-b", broker_a_addr(), "-t", "CapOrderTopic", "-r", "4", "-w", "4",
+             "-o", "true"});
+  ASSERT_EQ(run.exit_status, 0) << run.err;
+  EXPECT_EQ(run.out.rfind("set broker orderConf. isOrder=true, orderConf=[broker-a:4]create topic to " +
+                              broker_a_addr() + " success.\n",
+                          0),
+            0u)
+      << run.out;
+  const std::string merged = NewAdmin()->getKVConfig("ORDER_TOPIC_CONFIG", "CapOrderTopic");
+  EXPECT_NE(merged.find("broker-a:4"), std::string::npos) << merged;
+  EXPECT_NE(merged.find("broker-b:2"), std::string::npos) << merged;
   // Unreachable broker.
   run = Run({"brokerStatus", "-b", "127.0.0.1:1"});
   ExpectOneLineFailure(run);

@@ -77,4 +77,13 @@ std::vector<std::pair<std::string, std::vector<std::string>>> MasterAndSlaveAddr
   return out;
 }
 
+std::string BrokerNameOfAddr(const ClusterInfo& info, const std::string& addr) {
+  for (const auto& [name, data] : info.broker_addr_table) {
+    for (const auto& [id, broker_addr] : data.broker_addrs) {
+      if (broker_addr == addr) return name;
+    }
+  }
+  throw CommandError("no broker group of the cluster has the address " + addr);
+}
+
 }  // namespace rocketmq::admin::tools

@@ -32,6 +32,9 @@ std::vector<std::string> BrokerAddrsOfCluster(const ClusterInfo& info, const std
 // BrokerNamesOfCluster.
 std::vector<std::pair<std::string, std::vector<std::string>>> MasterAndSlaveAddrsOfCluster(
     const ClusterInfo& info, const std::string& cluster);
+// Java CommandUtil.fetchBrokerNameByAddr: the name of the broker group that has `addr` as master
+// or slave. Throws CommandError when no group has it (Java would go on with "null").
+std::string BrokerNameOfAddr(const ClusterInfo& info, const std::string& addr);
 // The cluster names in Java HashMap order (ClusterInfo.clusterAddrTable iteration).
 std::vector<std::string> ClusterNamesInJavaOrder(const ClusterInfo& info);
 

@@ -51,25 +51,40 @@ class UpdateTopicCommand final : public SubCommand {
     bool order = false;
     if (auto o = line.GetOptionValue("o")) order = JavaParseBoolean(JavaTrim(*o));
     config.order = order;
-    if (order) {
-      // Java also writes the topic's orderConf to the NameServer (createOrUpdateOrderConf);
-      // refuse before changing anything rather than leave an ordered topic without it.
-      throw CommandError("-o true is not supported yet: the orderConf cannot be written");
-    }
 
     std::unique_ptr<DefaultMQAdminExt> admin = ctx.StartAdmin();
+    const std::string write_nums = std::to_string(config.write_queue_nums);
     if (auto b = line.GetOptionValue("b")) {
       const std::string addr = JavaTrim(*b);
       admin->createAndUpdateTopicConfig(addr, config);
+      if (order) {
+        // An ordered topic's queues are also recorded at the NameServer: this broker's item is
+        // merged into the topic's orderConf (Java prints this before the success line).
+        const std::string order_conf = BrokerNameOfAddr(admin->examineBrokerClusterInfo(), addr) +
+                                       ":" + write_nums;
+        admin->createOrUpdateOrderConf(config.topic_name, order_conf, false);
+        ctx.out << "set broker orderConf. isOrder=true, orderConf=[" << order_conf << "]";
+      }
       ctx.out << "create topic to " << addr << " success.\n";
       ctx.out << TopicConfigToString(config);  // no newline, as Java
       return;
     }
     const std::string cluster = JavaTrim(*line.GetOptionValue("c"));
-    for (const std::string& addr :
-         MasterAddrsOfCluster(admin->examineBrokerClusterInfo(), cluster)) {
+    const ClusterInfo info = admin->examineBrokerClusterInfo();
+    for (const std::string& addr : MasterAddrsOfCluster(info, cluster)) {
       admin->createAndUpdateTopicConfig(addr, config);
       ctx.out << "create topic to " << addr << " success.\n";
+    }
+    if (order) {
+      // The whole cluster's orderConf: "brokerName:writeQueueNums" per broker group, ';'-joined
+      // in Java's HashSet order of the names; printed without a newline, as Java.
+      std::string order_conf;
+      for (const std::string& name : BrokerNamesOfCluster(info, cluster)) {
+        if (!order_conf.empty()) order_conf += ";";
+        order_conf += name + ":" + write_nums;
+      }
+      admin->createOrUpdateOrderConf(config.topic_name, order_conf, true);
+      ctx.out << "set cluster orderConf. isOrder=true, orderConf=[" << order_conf << "]";
     }
     ctx.out << TopicConfigToString(config);
   }
