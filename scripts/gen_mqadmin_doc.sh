@@ -11,7 +11,7 @@
 # a command's output.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
-bin="${1:-$repo/build/bin}"
+bin="$(cd "${1:-$repo/build/bin}" && pwd)"
 doc="$repo/docs/mqadmin.md"
 export CLUSTER_DIR
 CLUSTER_DIR="$(mktemp -d /tmp/mqadmin-doc.XXXXXX)"
@@ -21,7 +21,8 @@ trap cleanup EXIT
 ns=$(ROCKETMQ_BIN="$bin" bash "$repo/scripts/cluster.sh" start 2m-2s-sync | sed -n 's/.*NAMESRV_ADDR=\([^ ]*\).*/\1/p' | tail -n 1)
 [ -n "$ns" ] || { echo "gen_mqadmin_doc: the cluster did not start" >&2; exit 1; }
 # Each run is bounded: clusterRT and clusterList -i repeat until stopped, as in Java.
-mq() { timeout 8 "$bin/mqadmin" "$@" 2>&1 || true; }
+# consumerStatus writes ./<ms>/<clientId> files as Java's does: run from the scratch directory.
+mq() { (cd "$CLUSTER_DIR" && timeout 8 "$bin/mqadmin" "$@" 2>&1) || true; }
 
 # Traffic: a topic on both masters, 100 messages with keys and tags, an online consumer group
 # that read them, and a second group that never connected.
