@@ -56,8 +56,18 @@ TEST(MqVersionDescTest, JavaOrdinals) {
 
 TEST_F(MqadminConsumerTest, ConsumerProgressOfOneGroup) {
   auto admin = NewAdmin();
-  admin::ConsumeStats stats = admin->examineConsumeStats(kConsumerGroup);
-  MqadminRun run = Run({"consumerProgress", "-g", kConsumerGroup});
+  // The online consumer may commit its first retry-queue offset between the API read and the
+  // mqadmin run; read again until both saw the same set of queues.
+  admin::ConsumeStats stats;
+  MqadminRun run;
+  for (int attempt = 0; attempt < 5; ++attempt) {
+    stats = admin->examineConsumeStats(kConsumerGroup);
+    run = Run({"consumerProgress", "-g", kConsumerGroup});
+    if (admin->examineConsumeStats(kConsumerGroup).offset_table.size() ==
+        stats.offset_table.size()) {
+      break;
+    }
+  }
   ASSERT_EQ(run.exit_status, 0) << run.err;
   EXPECT_EQ(run.err, "");
   // Header exactly as consumerProgress-g.txt.
@@ -76,14 +86,15 @@ TEST_F(MqadminConsumerTest, ConsumerProgressOfOneGroup) {
                           w.last_timestamp == 0 ? "N/A" : FormatDateTime(w.last_timestamp).c_str());
   }
   expected += "\n";
-  // 16 CapTopic queues, after the two retry queues once the consumer committed offsets for
-  // them (MessageQueue order).
+  // 16 CapTopic queues, after the retry queues (one per broker) whose offsets the consumer has
+  // committed so far: none, one or both, depending on when its persist timer fired on each
+  // broker (MessageQueue order).
   std::vector<std::string> lines = run.lines();
   const size_t queues = stats.offset_table.size();
-  ASSERT_TRUE(queues == 16u || queues == 18u) << queues;
+  ASSERT_TRUE(queues >= 16u && queues <= 18u) << queues;
   ASSERT_EQ(lines.size(), 1u + queues + 3u) << run.out;
-  if (queues == 18u) {
-    EXPECT_EQ(lines[1].substr(0, 23), "%RETRY%CapConsumerGroup");
+  for (size_t i = 1; i <= queues - 16; ++i) {
+    EXPECT_EQ(lines[i].substr(0, 23), "%RETRY%CapConsumerGroup") << lines[i];
   }
   EXPECT_EQ(lines[queues - 15].substr(0, 8), "CapTopic");
   ASSERT_GE(run.out.size(), expected.size());
