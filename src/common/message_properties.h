@@ -1,7 +1,7 @@
 // MessageProperties: the properties of a message and their string form (protocol.md §3.2):
 // `key 0x01 value` pairs joined by 0x02.
 //
-// Separator finding (checked against the captures of Java 4.9.8 in shared/vectors, both the send
+// Separator finding (checked against the captures of Java 4.9.8 in test/vectors, both the send
 // headers' `i` field and every stored record): 4.9.8 writes NO trailing 0x02 after the last pair
 // ("KEYS\x01K\x02WAIT\x01true"); pre-4.9.3 clients ended every pair, the last one included, with
 // 0x02. Encode() writes the 4.9.8 form; Decode() accepts both.

@@ -18,6 +18,7 @@
 #include "admin/mqadmin_test_util.h"
 #include "integration/admin_cluster_util.h"
 #include "integration/remoting_test_util.h"
+#include "support/mqadmin_vectors.h"
 #include "rocketmq/admin.h"
 #include "tools/admin/cluster_lookup.h"
 #include "tools/admin/command_error.h"
@@ -37,8 +38,7 @@ constexpr char kVecBrokerB[] = "127.0.0.1:33047";
 
 // The exact stdout bytes of vectors/mqadmin/<name>.txt.
 std::string TopicVectorStdout(const std::string& name) {
-  std::ifstream in(std::string(ROCKETMQ_VECTORS_DIR) + "/mqadmin/" + name + ".txt",
-                   std::ios::binary);
+  std::ifstream in(MqadminVectorsDir() + "/" + name + ".txt", std::ios::binary);
   EXPECT_TRUE(in.good()) << name;
   std::stringstream buf;
   buf << in.rdbuf();

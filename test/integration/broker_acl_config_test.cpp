@@ -1,6 +1,6 @@
 // The bundled broker's ACL 1.0 admin codes (50-54) against a rocketmqHome holding Java 4.9.8's
 // distribution conf/plain_acl.yml. The mqadmin session captured in
-// shared/vectors/mqadmin/*acl* is replayed request by request; after each step the file on disk,
+// test/vectors/mqadmin/*acl* is replayed request by request; after each step the file on disk,
 // the version counter and the error codes/remarks are compared with what Java's broker did.
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-// Replays the client->broker request frames captured from Java 4.9.8 (../shared/vectors: 02a
+// Replays the client->broker request frames captured from Java 4.9.8 (test/vectors: 02a
 // producer, 03a push consumer, 03b orderly consumer, 03c, the 04 mqadmin commands) against our
 // in-process broker
 // and compares every response with the recorded one.
@@ -595,7 +595,7 @@ class BrokerReplayMqadminTest : public BrokerReplayTest {
   Properties BrokerProps() override {
     Properties p = BrokerReplayTest::BrokerProps();
     Result<Properties> conf =
-        Properties::Load(std::string(ROCKETMQ_VECTORS_DIR) + "/conf/broker-v.conf");
+        Properties::Load(VectorsDir() + "/conf/broker-v.conf");
     EXPECT_TRUE(conf.ok());
     if (!conf.ok()) return p;
     for (const auto& [k, v] : conf->entries()) {

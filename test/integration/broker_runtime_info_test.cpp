@@ -1,5 +1,5 @@
 // GET_BROKER_RUNTIME_INFO of the bundled broker against the Java 4.9.8 answer captured in
-// ../shared/vectors (04-mqadmin-brokerStatus): the same key set and HashMap order, and values
+// test/vectors (04-mqadmin-brokerStatus): the same key set and HashMap order, and values
 // computed from this broker's store (counters, offsets, queues, disk).
 #include <gtest/gtest.h>
 

@@ -13,6 +13,7 @@
 #include "common/message_id.h"
 #include "common/time_util.h"
 #include "integration/broker_test_util.h"
+#include "support/vectors.h"
 
 namespace rocketmq::test {
 namespace {
@@ -232,7 +233,7 @@ TEST_F(BrokerScheduleTest, BacklogAcrossConsumeQueueFilesIsDeliveredInOrder) {
 TEST_F(BrokerScheduleTest, EmptyDelayOffsetFileIsWhatJavaWrites) {
   RestartBroker();
   const std::string java =
-      Slurp(std::string(ROCKETMQ_VECTORS_DIR) + "/store-clean/config/delayOffset.json");
+      Slurp(VectorsDir() + "/store-clean/config/delayOffset.json");
   ASSERT_FALSE(java.empty());
   EXPECT_EQ(Slurp(dir_.path() + "/store/config/delayOffset.json"), java);
 }

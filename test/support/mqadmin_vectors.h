@@ -1,4 +1,4 @@
-// Access to ../shared/vectors/mqadmin: outputs of Java mqadmin 4.9.8, one file per command line
+// Access to test/vectors/mqadmin: outputs of Java mqadmin 4.9.8, one file per command line
 // (format in that folder's README.md: "# command:", "# exit:", "# stdout-bytes:" ... headers, then
 // the exact stdout and stderr bytes).
 #pragma once

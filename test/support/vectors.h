@@ -1,4 +1,4 @@
-// Access to ../shared/vectors: the frames and store files captured from Apache RocketMQ 4.9.8
+// Access to test/vectors: the frames and store files captured from Apache RocketMQ 4.9.8
 // (see that folder's README.md for the record format).
 #pragma once
 

@@ -1,4 +1,4 @@
-// Message encodings inside the remoting frames captured from Java 4.9.8 (shared/vectors):
+// Message encodings inside the remoting frames captured from Java 4.9.8 (test/vectors):
 // stored records in PULL/QUERY/VIEW responses, CHECK_TRANSACTION_STATE and HA transfers, batch
 // bodies, compressed bodies, properties strings and message ids.
 #include <gtest/gtest.h>

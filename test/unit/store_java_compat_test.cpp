@@ -1,4 +1,4 @@
-// Java compatibility: store directories written by Apache RocketMQ 4.9.8 (shared/vectors
+// Java compatibility: store directories written by Apache RocketMQ 4.9.8 (test/vectors
 // store-clean: clean shutdown; store-killed: kill -9, abort file present) open in our store and
 // serve exactly the 10 known messages; then we append and reopen.
 #include <gtest/gtest.h>

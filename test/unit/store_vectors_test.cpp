@@ -1,4 +1,4 @@
-// The CommitLog files written by a Java 4.9.8 broker (shared/vectors/store-{clean,killed}) decode
+// The CommitLog files written by a Java 4.9.8 broker (test/vectors/store-{clean,killed}) decode
 // to exactly what store-*.decoded.json says, and re-encode to the same bytes.
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-// Every remoting frame captured from Apache RocketMQ 4.9.8 (../shared/vectors, 588 frames) must
+// Every remoting frame captured from Apache RocketMQ 4.9.8 (test/vectors, 588 frames) must
 // decode to the recorded header and body, and re-encode to the captured bytes whenever the
 // capture's encoding is deterministic (everything Java wrote). Frames of one connection direction,
 // concatenated and cut at random places, must come out of FrameDecoder unchanged.
