@@ -1,7 +1,7 @@
 // mqadmin's maintenance, ACL and export commands (cleanExpiredCQ, deleteExpiredCommitLog,
 // cleanUnusedTopic, updateAclConfig, deleteAclConfig, clusterAclConfigVersion,
 // updateGlobalWhiteAddr, exportMetadata, exportConfigs, exportMetrics) against the bundled
-// cluster, checked against the layout of Java's captured outputs (shared vectors mqadmin/).
+// cluster, checked against the layout of Java's captured outputs (test/vectors/mqadmin/).
 #include <gtest/gtest.h>
 
 #include <filesystem>

@@ -1,5 +1,5 @@
 // AdminClusterFixture: the cluster the admin tests run against, laid out like the one Java's
-// mqadmin outputs were captured on (shared vectors mqadmin/README.md), all in this process on
+// mqadmin outputs were captured on (test/vectors/mqadmin/README.md), all in this process on
 // 127.0.0.1 with ephemeral ports and a temporary directory:
 //   * a NameServer;
 //   * broker-a: master (brokerId 0, SYNC_MASTER) and slave (brokerId 1, SLAVE);

@@ -1,5 +1,5 @@
 // JavaReplayServer: answers mqadmin's requests with the responses a Java 4.9.8 NameServer and
-// broker sent in a capture (shared vectors 04-mqadmin-<cmd>.jsonl), so that our mqadmin can be
+// broker sent in a capture (test/vectors/04-mqadmin-<cmd>.jsonl), so that our mqadmin can be
 // run against "Java's servers" and its output compared with what Java's mqadmin printed from
 // the same answers (mqadmin-<cmd>.txt).
 //
