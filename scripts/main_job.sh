@@ -3,10 +3,12 @@
 #  1. remoting_demo: a RemotingClient and a RemotingServer exchange sync, async and oneway calls;
 #  2. starts the bundled mqnamesrv + mqbroker on 127.0.0.1 (free ports, a temporary store),
 #     creates a topic, sends messages and pulls them back (cluster_demo), prints the cluster's
-#     brokers, runs every example producer (request_reply with its built-in responder) and
-#     consumer, prints `mqadmin clusterList` and `mqadmin topicStatus` of the cluster, then
-#     stops both servers with SIGTERM.
-# Run after scripts/build.sh. BUILD_DIR overrides the build directory (default: build).
+#     brokers, runs every example producer (20 messages each to ExampleTopic; request_reply with
+#     its built-in responder), then each example consumer on a topic of its own that holds
+#     exactly the 100 messages it must read, prints `mqadmin clusterList` and `mqadmin
+#     topicStatus` of the cluster, then stops both servers with SIGTERM.
+# Run after scripts/build.sh (scripts/build.sh --no-tests is enough). BUILD_DIR overrides the
+# build directory (default: build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=$(cd "${BUILD_DIR:-build}/bin" && pwd)
@@ -80,9 +82,10 @@ grep "boot success" "$work/broker.out"
 "$bin/cluster_demo" -n "127.0.0.1:$ns_port" -t MainJobTopic -c 16
 
 echo
-echo "== example producers (public API only) =="
-for example in sync_producer async_producer oneway_producer orderly_producer batch_producer \
-               delay_producer transaction_producer request_reply; do
+echo "== example producers (public API only): each sends 20 messages to ExampleTopic =="
+producers=(sync_producer async_producer oneway_producer orderly_producer batch_producer
+           delay_producer transaction_producer request_reply)
+for example in "${producers[@]}"; do
   last=$("$bin/examples/$example" -n "127.0.0.1:$ns_port" -t ExampleTopic -c 20 -s 64 \
          -g "${example}_group" | tail -n 1)
   echo "$example: $last"
@@ -90,20 +93,39 @@ for example in sync_producer async_producer oneway_producer orderly_producer bat
 done
 
 echo
-echo "== example consumers (public API only): each reads the 100 messages sent at once above =="
+echo "== example consumers (public API only): each reads a topic of its own =="
+echo "sync_producer first puts exactly 100 messages into <consumer>_topic; the consumer, in a new"
+echo "group starting from the first offset, must read back exactly those 100."
 for example in push_consumer orderly_consumer lite_pull_consumer pull_consumer; do
-  last=$("$bin/examples/$example" -n "127.0.0.1:$ns_port" -t ExampleTopic -c 100 -w 60 \
+  topic="${example}_topic"
+  sent=$("$bin/examples/sync_producer" -n "127.0.0.1:$ns_port" -t "$topic" -c 100 -s 64 \
+         -g "${example}_feeder_group" | tail -n 1)
+  [ "$sent" = "sent=100 failed=0" ] || { echo "filling $topic: $sent" >&2; false; }
+  last=$("$bin/examples/$example" -n "127.0.0.1:$ns_port" -t "$topic" -c 100 -w 60 \
          -g "${example}_group" | tail -n 1)
-  echo "$example: $last"
-  case "$last" in received=*) [ "${last#received=}" -ge 100 ] ;; *) false ;; esac
+  echo "$example: $last of the 100 messages in $topic"
+  [ "$last" = "received=100" ]
 done
 
 echo
 echo "== mqadmin: the cluster and the example topic, as Java's mqadmin prints them =="
 echo "\$ mqadmin clusterList -n 127.0.0.1:$ns_port"
 "$bin/mqadmin" clusterList -n "127.0.0.1:$ns_port"
+# ExampleTopic holds what the producers sent plus request_reply's warm-up message (its responder
+# sends one first so that the topic exists when its consumer starts). delay_producer's messages
+# reach the topic 5 s after they were sent: wait until all are there (at most 30 s).
+expected=$(( ${#producers[@]} * 20 + 1 ))
+for _ in $(seq 1 60); do
+  status=$("$bin/mqadmin" topicStatus -n "127.0.0.1:$ns_port" -t ExampleTopic)
+  total=$(printf '%s\n' "$status" | awk 'NR > 1 { n += $4 - $3 } END { print n + 0 }')
+  [ "$total" -eq "$expected" ] && break
+  sleep 0.5
+done
 echo "\$ mqadmin topicStatus -n 127.0.0.1:$ns_port -t ExampleTopic"
-"$bin/mqadmin" topicStatus -n "127.0.0.1:$ns_port" -t ExampleTopic
+printf '%s\n' "$status"
+echo "ExampleTopic holds $total messages (max - min offsets): ${#producers[@]} producers x 20, plus the"
+echo "one message request_reply's responder sends first to create the topic."
+[ "$total" -eq "$expected" ]
 
 kill -TERM "$broker_pid"
 wait "$broker_pid" && echo "mqbroker stopped cleanly (SIGTERM)"
