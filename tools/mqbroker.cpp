@@ -7,9 +7,9 @@
 //   -h, --help                 usage
 //
 // Prints "The broker[<name>, <ip>:<port>] boot success. serializeType=JSON[ and name server is
-// <addr>]" on stdout once it serves. Logs go to stderr (INFO) and <storePathRootDir>/logs/
-// broker.log. SIGTERM / SIGINT shut it down cleanly (unregister, flush, checkpoint, abort file
-// removed; exit 0).
+// <addr>]" on stdout, once, when it serves. Logs go to stderr and <storePathRootDir>/logs/
+// broker.log at INFO (ROCKETMQ_LOG_LEVEL changes the level). SIGTERM / SIGINT shut it down
+// cleanly (unregister, flush, checkpoint, abort file removed; exit 0).
 #include <signal.h>
 #include <sys/stat.h>
 
@@ -65,7 +65,7 @@ class FileAndStderrSink {
 }  // namespace
 
 int main(int argc, char** argv) {
-  rocketmq::SetLogLevel(rocketmq::LogLevel::kInfo);
+  if (!rocketmq::tools::ApplyServerLogLevel()) return 1;
   rocketmq::tools::ServerArgs args;
   if (!rocketmq::tools::ParseServerArgs(argc, argv, &args)) {
     PrintUsage();

@@ -1,11 +1,13 @@
 // mqnamesrv: the bundled NameServer, started like Java's `mqnamesrv [-c namesrv.conf] [-p]`.
 //
-//   -c, --configFile <file>   namesrv.conf (Java properties: NamesrvConfig / NettyServerConfig
-//   keys) -p, --printConfigItem     print every config item and exit -n, --namesrvAddr <addr>
-//   accepted for compatibility, unused -h, --help                usage
+//   -c, --configFile <file>     namesrv.conf (Java NamesrvConfig / NettyServerConfig keys)
+//   -p, --printConfigItem       print every config item and exit
+//   -n, --namesrvAddr <addr>    accepted for compatibility, unused
+//   -h, --help                  usage
 //
-// Prints "The Name Server boot success. serializeType=JSON" on stdout once it serves; logs to
-// stderr at INFO. SIGTERM / SIGINT shut it down cleanly (exit 0).
+// Prints "The Name Server boot success. serializeType=JSON" on stdout, once, when it serves; logs
+// to stderr at INFO (ROCKETMQ_LOG_LEVEL changes the level) and writes no log file. SIGTERM /
+// SIGINT shut it down cleanly (exit 0).
 #include <signal.h>
 
 #include <cstdio>
@@ -34,7 +36,7 @@ void PrintUsage() {
 
 int main(int argc, char** argv) {
   using rocketmq::namesrv::NamesrvConfig;
-  rocketmq::SetLogLevel(rocketmq::LogLevel::kInfo);
+  if (!rocketmq::tools::ApplyServerLogLevel()) return 1;
 
   rocketmq::tools::ServerArgs args;
   if (!rocketmq::tools::ParseServerArgs(argc, argv, &args)) {

@@ -5,7 +5,10 @@
 #pragma once
 
 #include <cstdio>
+#include <cstdlib>
 #include <string>
+
+#include "rocketmq/logging.h"
 
 namespace rocketmq::tools {
 
@@ -57,6 +60,23 @@ inline bool ParseServerArgs(int argc, char** argv, ServerArgs* args) {
                  a.c_str());
     return false;
   }
+  return true;
+}
+
+// The servers log at INFO to stderr (mqbroker also to <storePathRootDir>/logs/broker.log).
+// ROCKETMQ_LOG_LEVEL=trace|debug|info|warn|error|off in the environment changes the level; Java's
+// servers take theirs from logback files, which have no equivalent here. False (after printing
+// why) on a value that is not a level.
+inline bool ApplyServerLogLevel() {
+  LogLevel level = LogLevel::kInfo;
+  const char* env = std::getenv("ROCKETMQ_LOG_LEVEL");
+  if (env != nullptr && *env != '\0' && !ParseLogLevel(env, &level)) {
+    std::fprintf(
+        stderr, "ROCKETMQ_LOG_LEVEL=%s is not a log level (trace, debug, info, warn, error, off)\n",
+        env);
+    return false;
+  }
+  SetLogLevel(level);
   return true;
 }
 

@@ -5,6 +5,7 @@
 #include "rocketmq/default_lite_pull_consumer.h"
 #include "rocketmq/default_mq_producer.h"
 #include "rocketmq/default_mq_push_consumer.h"
+#include "rocketmq/logging.h"
 #include "rocketmq/message_listener.h"
 #include "rocketmq/message_queue_selector.h"
 #include "rocketmq/mq_exception.h"

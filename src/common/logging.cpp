@@ -12,26 +12,55 @@
 namespace rocketmq {
 namespace {
 
-std::atomic<int> g_level{static_cast<int>(LogLevel::kWarn)};
-std::mutex g_sink_mu;
-LogSink g_sink;  // guarded by g_sink_mu; empty means stderr
+constexpr LogLevel kDefaultLogLevel = LogLevel::kWarn;
 
-void WriteStderr(LogLevel, const std::string& record) {
-  std::string line = record + "\n";
-  fwrite(line.data(), 1, line.size(), stderr);
+std::atomic<int> g_level{static_cast<int>(kDefaultLogLevel)};
+// Held while a record is delivered, so callbacks run one at a time and a replaced callback is
+// never running once SetLogCallback() returned.
+std::mutex g_sink_mu;
+LogCallback g_callback;  // guarded by g_sink_mu; empty means stderr
+
+const char* BaseName(const char* file) {
+  const char* base = file;
+  for (const char* p = file; *p; ++p) {
+    if (*p == '/') base = p + 1;
+  }
+  return base;
+}
+
+void WriteStderr(LogLevel level, const char* file, int line, std::string_view message) {
+  std::string record = FormatLogRecord(level, file, line, message);
+  record.push_back('\n');
+  fwrite(record.data(), 1, record.size(), stderr);
 }
 
 }  // namespace
 
-LogSink SetLogSink(LogSink sink) {
-  std::lock_guard<std::mutex> lock(g_sink_mu);
-  LogSink old = std::move(g_sink);
-  g_sink = std::move(sink);
-  return old;
+void SetLogCallback(LogCallback callback) {
+  std::unique_lock<std::mutex> lock(g_sink_mu);
+  g_callback.swap(callback);
+  lock.unlock();
+  // `callback` now holds the previous one; it is destroyed here, outside the lock.
+}
+
+void SetLogSink(LogSink sink) {
+  if (!sink) {
+    SetLogCallback(nullptr);
+    return;
+  }
+  SetLogCallback([sink = std::move(sink)](LogLevel level, const char* file, int line,
+                                          std::string_view message) {
+    sink(level, FormatLogRecord(level, file, line, message));
+  });
 }
 
 void SetLogLevel(LogLevel level) { g_level.store(static_cast<int>(level)); }
 LogLevel GetLogLevel() { return static_cast<LogLevel>(g_level.load()); }
+
+void ResetLogging() {
+  SetLogCallback(nullptr);
+  SetLogLevel(kDefaultLogLevel);
+}
 
 const char* LogLevelName(LogLevel level) {
   switch (level) {
@@ -45,7 +74,7 @@ const char* LogLevelName(LogLevel level) {
   return "?";
 }
 
-bool ParseLogLevel(const std::string& text, LogLevel* level) {
+bool ParseLogLevel(std::string_view text, LogLevel* level) {
   std::string lower;
   for (char c : text) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
   static const std::pair<const char*, LogLevel> kNames[] = {
@@ -60,31 +89,34 @@ bool ParseLogLevel(const std::string& text, LogLevel* level) {
   return false;
 }
 
-namespace logging_internal {
-
-bool Enabled(LogLevel level) { return static_cast<int>(level) >= g_level.load(std::memory_order_relaxed); }
-
-void Emit(LogLevel level, const char* file, int line, const std::string& message) {
+std::string FormatLogRecord(LogLevel level, const char* file, int line, std::string_view message) {
   using namespace std::chrono;
   auto now = system_clock::now();
   std::time_t secs = system_clock::to_time_t(now);
   int millis = static_cast<int>(duration_cast<milliseconds>(now.time_since_epoch()).count() % 1000);
   std::tm tm{};
   localtime_r(&secs, &tm);
-  const char* base = file;
-  for (const char* p = file; *p; ++p) {
-    if (*p == '/') base = p + 1;
-  }
   char prefix[96];
   snprintf(prefix, sizeof(prefix), "%04d-%02d-%02d %02d:%02d:%02d.%03d %-5s [%ld] %s:%d ",
            tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, millis,
-           LogLevelName(level), static_cast<long>(syscall(SYS_gettid)), base, line);
-  std::string record = prefix + message;
+           LogLevelName(level), static_cast<long>(syscall(SYS_gettid)),
+           BaseName(file != nullptr ? file : "?"), line);
+  std::string record = prefix;
+  record.append(message);
+  return record;
+}
+
+namespace logging_internal {
+
+bool Enabled(LogLevel level) { return static_cast<int>(level) >= g_level.load(std::memory_order_relaxed); }
+
+void Emit(LogLevel level, const char* file, int line, const std::string& message) {
+  const char* base = BaseName(file);
   std::lock_guard<std::mutex> lock(g_sink_mu);
-  if (g_sink) {
-    g_sink(level, record);
+  if (g_callback) {
+    g_callback(level, base, line, message);
   } else {
-    WriteStderr(level, record);
+    WriteStderr(level, base, line, message);
   }
 }
 

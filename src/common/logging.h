@@ -1,5 +1,7 @@
-// Logging with an injectable sink. The library never writes files unless told to: by default
-// records at WARN and above go to stderr. Servers install a sink that also writes to a file.
+// Logging inside the library. The public half (levels, the application's callback, the default
+// stderr sink at WARN) is include/rocketmq/logging.h; this header adds the RMQ_LOG macro the code
+// logs with and a sink taking whole formatted lines, for the servers. The library never writes
+// files unless told to; mqbroker installs a sink that also writes <storePathRootDir>/logs/.
 //
 // Thread-safety: every function here may be called from any thread.
 #pragma once
@@ -8,20 +10,15 @@
 #include <sstream>
 #include <string>
 
+#include "rocketmq/logging.h"
+
 namespace rocketmq {
 
-enum class LogLevel { kTrace = 0, kDebug, kInfo, kWarn, kError, kOff };
-
-// Receives one formatted record (no trailing newline).
+// Receives one record already formatted by FormatLogRecord() (no trailing newline).
 using LogSink = std::function<void(LogLevel level, const std::string& record)>;
 
-// Replaces the sink (nullptr restores the stderr sink). Returns the previous one.
-LogSink SetLogSink(LogSink sink);
-void SetLogLevel(LogLevel level);
-LogLevel GetLogLevel();
-// Parses "trace|debug|info|warn|error|off" (case-insensitive); false if unknown.
-bool ParseLogLevel(const std::string& text, LogLevel* level);
-const char* LogLevelName(LogLevel level);
+// SetLogCallback() with a callback that formats each record first; nullptr restores stderr.
+void SetLogSink(LogSink sink);
 
 namespace logging_internal {
 bool Enabled(LogLevel level);
