@@ -198,7 +198,8 @@ Status BrokerController::Start() {
   }
   RegisterBrokerAll();
   scheduler_ = std::thread([this] { SchedulerLoop(); });
-  RMQ_LOG(kInfo) << BootSuccessLine();
+  // No log record of BootSuccessLine() here: mqbroker prints it on stdout once, as Java's
+  // BrokerStartup does; a second copy through the stderr log confused readers of the output.
   return Status::OK();
 }
 
