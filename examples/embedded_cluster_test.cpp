@@ -66,7 +66,8 @@ TEST_F(OrderFlowTest, EveryPublishedOrderIsConsumed) {
   std::set<std::string> sent;
   for (int i = 0; i < 20; ++i) {
     const std::string body = "order-" + std::to_string(i);
-    rocketmq::SendResult r = producer->send(rocketmq::MQMessage("Orders", "created", body));
+    rocketmq::MQMessage msg("Orders", "created", body);
+    rocketmq::SendResult r = producer->send(msg);
     ASSERT_EQ(r.getSendStatus(), rocketmq::SEND_OK);
     sent.insert(body);
   }
@@ -88,7 +89,8 @@ TEST_F(FailoverTest, SendsKeepSucceedingWhenOneMasterDies) {
 
   std::set<std::string> brokers_used;
   for (int i = 0; i < 8; ++i) {
-    rocketmq::SendResult r = producer->send(rocketmq::MQMessage("Payments", "before"));
+    rocketmq::MQMessage msg("Payments", "before");
+    rocketmq::SendResult r = producer->send(msg);
     brokers_used.insert(r.getMessageQueue().getBrokerName());
   }
   EXPECT_EQ(brokers_used.size(), 2u);  // round robin reached both masters
@@ -97,7 +99,8 @@ TEST_F(FailoverTest, SendsKeepSucceedingWhenOneMasterDies) {
 
   // The producer retries a failed send on another broker, so every send still succeeds.
   for (int i = 0; i < 20; ++i) {
-    rocketmq::SendResult r = producer->send(rocketmq::MQMessage("Payments", "after"));
+    rocketmq::MQMessage msg("Payments", "after");
+    rocketmq::SendResult r = producer->send(msg);
     EXPECT_EQ(r.getSendStatus(), rocketmq::SEND_OK);
     EXPECT_EQ(r.getMessageQueue().getBrokerName(), "broker-a");
   }

@@ -102,8 +102,14 @@ struct EmbeddedCluster::Impl {
     if (options.acl_enable && options.plain_acl_yml.empty()) {
       ThrowInvalid("acl_enable needs plain_acl_yml (the text of conf/plain_acl.yml)");
     }
+    for (const auto& [name, count] : options.slaves_for) {
+      bool known = false;
+      for (int m = 0; m < options.masters; ++m) known = known || GroupName(m) == name;
+      if (!known) ThrowInvalid("slaves_for names no broker group of the layout: " + name);
+      if (count < 0 || count > 8) ThrowInvalid("slaves_for " + name + " must be 0..8");
+    }
     for (int m = 0; m < options.masters; ++m) {
-      for (int id = 0; id <= options.slaves_per_master; ++id) {
+      for (int id = 0; id <= Slaves(GroupName(m)); ++id) {
         Node n;
         n.name = GroupName(m);
         n.id = id;
@@ -143,6 +149,11 @@ struct EmbeddedCluster::Impl {
     }
   }
 
+  int Slaves(const std::string& group) const {
+    auto it = options.slaves_for.find(group);
+    return it != options.slaves_for.end() ? it->second : options.slaves_per_master;
+  }
+
   static std::string Key(const Node& n) { return n.name + "/" + std::to_string(n.id); }
 
   Properties NamesrvProperties() const {
@@ -153,7 +164,7 @@ struct EmbeddedCluster::Impl {
 
   std::string Role(const Node& n) const {
     if (n.id > 0) return "SLAVE";
-    if (options.slaves_per_master > 0 && options.replication == ReplicationMode::kSync) {
+    if (Slaves(n.name) > 0 && options.replication == ReplicationMode::kSync) {
       return "SYNC_MASTER";
     }
     return "ASYNC_MASTER";

@@ -36,7 +36,7 @@ namespace rocketmq::testing {
 enum class FlushDiskType { kAsyncFlush, kSyncFlush };
 // A master's brokerRole when it has slaves: ASYNC_MASTER acknowledges at once, SYNC_MASTER once
 // a slave holds the message. (Masters without slaves are ASYNC_MASTER unless broker_config
-// says otherwise.)
+// says otherwise: a SYNC_MASTER without a slave answers every send SLAVE_NOT_AVAILABLE.)
 enum class ReplicationMode { kAsync, kSync };
 // Java's tls.server.mode: disabled (plain text only), permissive (TLS and plain text on the same
 // port), enforcing (TLS only). The servers present a self-signed certificate made at start.
@@ -50,6 +50,8 @@ struct EmbeddedClusterOptions {
   // master, 1..slaves_per_master its slaves.
   int masters = 1;
   int slaves_per_master = 0;
+  // Per broker group, a slave count other than slaves_per_master ("broker-b" -> 0).
+  std::map<std::string, int> slaves_for;
   FlushDiskType flush = FlushDiskType::kAsyncFlush;
   ReplicationMode replication = ReplicationMode::kAsync;
   // autoCreateTopicEnable / autoCreateSubscriptionGroup (Java's defaults: true).
@@ -96,6 +98,10 @@ struct EmbeddedClusterOptions {
   }
   EmbeddedClusterOptions& SlavesPerMaster(int n) {
     slaves_per_master = n;
+    return *this;
+  }
+  EmbeddedClusterOptions& SlavesFor(const std::string& broker, int n) {
+    slaves_for[broker] = n;
     return *this;
   }
   EmbeddedClusterOptions& Flush(FlushDiskType type) {

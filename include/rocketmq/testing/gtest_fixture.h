@@ -6,9 +6,9 @@
 //
 //   TEST_F(OrderServiceTest, PublishesOrders) {
 //     cluster().CreateTopic("Orders", 4);
-//     auto producer = StartedProducer("order_pg");
-//     EXPECT_EQ(producer->send(rocketmq::MQMessage("Orders", "new", "o-1")).getSendStatus(),
-//               rocketmq::SEND_OK);
+//     rocketmq::DefaultMQProducer* producer = StartedProducer("order_pg");
+//     rocketmq::MQMessage msg("Orders", "new", "o-1");
+//     EXPECT_EQ(producer->send(msg).getSendStatus(), rocketmq::SEND_OK);
 //   }
 //
 // Override ClusterOptions() for another layout:
