@@ -21,3 +21,15 @@ install(FILES ${CMAKE_BINARY_DIR}/RocketMQConfig.cmake ${CMAKE_BINARY_DIR}/Rocke
 file(RELATIVE_PATH ROCKETMQ_PC_TO_PREFIX /_/${CMAKE_INSTALL_LIBDIR}/pkgconfig /_)
 configure_file(${PROJECT_SOURCE_DIR}/cmake/rocketmq.pc.in ${CMAKE_BINARY_DIR}/rocketmq.pc @ONLY)
 install(FILES ${CMAKE_BINARY_DIR}/rocketmq.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+
+# The embedded test cluster (optional component): find_package(RocketMQ COMPONENTS testing) ->
+# RocketMQ::testing, and rocketmq-testing.pc. Its own export set, so a package split can ship it
+# apart from the client library.
+install(TARGETS rocketmq_testing EXPORT RocketMQTestingTargets
+    LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
+    ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+    RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(EXPORT RocketMQTestingTargets NAMESPACE RocketMQ:: DESTINATION ${ROCKETMQ_CMAKE_DIR})
+configure_file(${PROJECT_SOURCE_DIR}/cmake/rocketmq-testing.pc.in ${CMAKE_BINARY_DIR}/rocketmq-testing.pc
+    @ONLY)
+install(FILES ${CMAKE_BINARY_DIR}/rocketmq-testing.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)

@@ -1,4 +1,5 @@
-# cmake -P script: install BUILD_DIR into WORK_DIR/prefix, then build and run PROJECT_DIR against it.
+# cmake -P script: install BUILD_DIR into WORK_DIR/prefix, then build and run PROJECT_DIR (the
+# client library) and TESTING_PROJECT_DIR (the embedded test cluster) against it.
 file(REMOVE_RECURSE ${WORK_DIR})
 set(prefix ${WORK_DIR}/prefix)
 
@@ -41,3 +42,23 @@ run(${CXX} ${san_flags} ${PROJECT_DIR}/main.cpp -o ${WORK_DIR}/consumer_app_pc $
     -Wl,-rpath,${prefix}/lib -Wl,-rpath,${prefix}/lib/x86_64-linux-gnu)
 run(${WORK_DIR}/consumer_app_pc)
 message(STATUS "pkg-config: ${last_output}")
+
+# 3. The embedded test cluster (optional component): find_package(RocketMQ COMPONENTS testing)
+#    and pkg-config rocketmq-testing.
+run(${CMAKE_COMMAND} -S ${TESTING_PROJECT_DIR} -B ${WORK_DIR}/build-testing
+    -DCMAKE_PREFIX_PATH=${prefix}
+    "-DCMAKE_CXX_FLAGS=${san_flags}" "-DCMAKE_EXE_LINKER_FLAGS=${san_flags}")
+run(${CMAKE_COMMAND} --build ${WORK_DIR}/build-testing)
+run(${WORK_DIR}/build-testing/testing_app)
+message(STATUS "find_package testing: ${last_output}")
+
+execute_process(COMMAND pkg-config --cflags --libs rocketmq-testing OUTPUT_VARIABLE flags
+                RESULT_VARIABLE rc OUTPUT_STRIP_TRAILING_WHITESPACE)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "pkg-config does not know rocketmq-testing")
+endif()
+separate_arguments(flags UNIX_COMMAND "${flags}")
+run(${CXX} ${san_flags} ${TESTING_PROJECT_DIR}/main.cpp -o ${WORK_DIR}/testing_app_pc ${flags}
+    -Wl,-rpath,${prefix}/lib -Wl,-rpath,${prefix}/lib/x86_64-linux-gnu)
+run(${WORK_DIR}/testing_app_pc)
+message(STATUS "pkg-config testing: ${last_output}")

@@ -1,6 +1,6 @@
 // AdminClusterFixture: the cluster the admin tests run against, laid out like the one Java's
-// mqadmin outputs were captured on (test/vectors/mqadmin/README.md), all in this process on
-// 127.0.0.1 with ephemeral ports and a temporary directory:
+// mqadmin outputs were captured on (test/vectors/mqadmin/README.md), an EmbeddedCluster (this
+// process, 127.0.0.1 ephemeral ports, a temporary directory):
 //   * a NameServer;
 //   * broker-a: master (brokerId 0, SYNC_MASTER) and slave (brokerId 1, SLAVE);
 //   * broker-b: master (brokerId 0, ASYNC_MASTER);
@@ -31,13 +31,11 @@
 #include "remoting/remoting_client.h"
 #include "common/properties.h"
 #include "integration/remoting_test_util.h"
-#include "mockbroker/broker/broker_controller.h"
-#include "mockbroker/namesrv/namesrv_controller.h"
 #include "rocketmq/admin.h"
 #include "rocketmq/default_mq_producer.h"
 #include "rocketmq/default_mq_push_consumer.h"
 #include "rocketmq/message_listener.h"
-#include "support/temp_dir.h"
+#include "rocketmq/testing/embedded_cluster.h"
 
 namespace rocketmq::test {
 
@@ -53,41 +51,37 @@ class AdminClusterFixture : public ::testing::Test {
   static constexpr char kClientInstance[] = "CapOnline";
 
   void SetUp() override {
-    namesrv::NamesrvConfig ns = namesrv::NamesrvConfig::Defaults();
-    ns.listen_port = 0;
-    ns.kv_config_path = dir_.path() + "/kvConfig.json";
-    ns.config_store_path = dir_.path() + "/namesrv.properties";
-    namesrv_ = std::make_unique<namesrv::NamesrvController>(ns);
-    ASSERT_TRUE(namesrv_->Start().ok());
-    broker_a_ = StartBroker("broker-a", 0, "SYNC_MASTER");
-    ASSERT_NE(broker_a_, nullptr);
-    broker_a_slave_ = StartBroker("broker-a", 1, "SLAVE");
-    ASSERT_NE(broker_a_slave_, nullptr);
-    broker_b_ = StartBroker("broker-b", 0, "ASYNC_MASTER");
-    ASSERT_NE(broker_b_, nullptr);
-    ASSERT_TRUE(remoting::test::WaitFor([&] { return RegisteredBrokers() == 3; },
-                                        std::chrono::seconds(10)));
+    using rocketmq::testing::EmbeddedClusterOptions;
+    EmbeddedClusterOptions options = EmbeddedClusterOptions()
+                                         .ClusterName(kCluster)
+                                         .Masters(2)
+                                         .SlavesPerMaster(1)
+                                         .SlavesFor("broker-b", 0)  // ASYNC_MASTER alone
+                                         .Replication(rocketmq::testing::ReplicationMode::kSync)
+                                         .BrokerConfig("mappedFileSizeCommitLog", "4194304")
+                                         .BrokerConfig("mappedFileSizeConsumeQueue", "60000")
+                                         .BrokerConfig("defaultTopicQueueNums", "4");
+    options.slave_sync_delay = std::chrono::milliseconds(100);
+    options.slave_sync_interval = std::chrono::milliseconds(300);
+    cluster_ = std::make_unique<rocketmq::testing::EmbeddedCluster>(options);
+    ASSERT_EQ(RegisteredBrokers(), 3);  // the cluster waited for every registration
     if (SeedsTraffic()) SeedTraffic();
   }
 
   void TearDown() override {
     if (consumer_) consumer_->shutdown();
     if (producer_) producer_->shutdown();
-    broker_b_.reset();
-    broker_a_slave_.reset();
-    broker_a_.reset();
-    namesrv_.reset();
+    cluster_.reset();
   }
 
   // Tests that need an empty cluster override this.
   virtual bool SeedsTraffic() const { return true; }
 
-  std::string ns_addr() const { return "127.0.0.1:" + std::to_string(namesrv_->port()); }
-  static std::string Addr(const broker::BrokerController& b) { return "127.0.0.1:" + std::to_string(b.port()); }
-  std::string broker_a_addr() const { return Addr(*broker_a_); }
-  std::string broker_a_slave_addr() const { return Addr(*broker_a_slave_); }
-  std::string broker_b_addr() const { return Addr(*broker_b_); }
-  const std::string& dir() const { return dir_.path(); }
+  std::string ns_addr() const { return cluster_->NameServerAddress(); }
+  std::string broker_a_addr() const { return cluster_->BrokerAddress("broker-a", 0); }
+  std::string broker_a_slave_addr() const { return cluster_->BrokerAddress("broker-a", 1); }
+  std::string broker_b_addr() const { return cluster_->BrokerAddress("broker-b", 0); }
+  std::string dir() const { return cluster_->Dir(); }
   // msgId (UNIQ_KEY) and offsetMsgId of each seed message, by i.
   const std::vector<std::string>& seed_ids() const { return seed_ids_; }
   const std::vector<std::string>& seed_offset_ids() const { return seed_offset_ids_; }
@@ -121,34 +115,6 @@ class AdminClusterFixture : public ::testing::Test {
   int consumed() const { return consumed_->load(); }
 
  private:
-  std::unique_ptr<broker::BrokerController> StartBroker(const std::string& name, int id,
-                                                        const std::string& role) {
-    Properties p;
-    p.Set("brokerClusterName", kCluster);
-    p.Set("brokerName", name);
-    p.Set("brokerId", std::to_string(id));
-    p.Set("brokerRole", role);
-    p.Set("brokerIP1", "127.0.0.1");
-    p.Set("listenPort", "0");
-    p.Set("haListenPort", "0");
-    p.Set("namesrvAddr", ns_addr());
-    p.Set("storePathRootDir", dir_.path() + "/" + name + "-" + std::to_string(id) + "-store");
-    p.Set("mappedFileSizeCommitLog", "4194304");
-    p.Set("mappedFileSizeConsumeQueue", "60000");
-    p.Set("autoCreateTopicEnable", "true");
-    p.Set("defaultTopicQueueNums", "4");
-    auto cfg = std::make_shared<broker::BrokerConfiguration>();
-    Status st = cfg->Apply(p, nullptr);
-    EXPECT_TRUE(st.ok()) << st.ToString();
-    broker::BrokerControllerOptions opts;
-    opts.slave_sync_delay_ms = 100;
-    opts.slave_sync_interval_ms = 300;
-    auto b = std::make_unique<broker::BrokerController>(cfg, opts);
-    st = b->Start();
-    EXPECT_TRUE(st.ok()) << st.ToString();
-    return st.ok() ? std::move(b) : nullptr;
-  }
-
   class CountingListener : public MessageListenerConcurrently {
    public:
     explicit CountingListener(std::atomic<int>* count) : count_(count) {}
@@ -232,7 +198,7 @@ class AdminClusterFixture : public ::testing::Test {
     consumer_->setInstanceName(kClientInstance);
     consumer_->subscribe(kTopic, "*");
     consumer_->setConsumeFromWhere(CONSUME_FROM_FIRST_OFFSET);
-    consumer_->setOffsetStoreDir(dir_.path() + "/offsets");
+    consumer_->setOffsetStoreDir(dir() + "/offsets");
     consumer_->setPersistConsumerOffsetInterval(1000);
     consumer_->registerMessageListener(listener_.get());
     consumer_->start();
@@ -258,11 +224,7 @@ class AdminClusterFixture : public ::testing::Test {
         std::chrono::seconds(20)));
   }
 
-  TempDir dir_{"admin_cluster"};
-  std::unique_ptr<namesrv::NamesrvController> namesrv_;
-  std::unique_ptr<broker::BrokerController> broker_a_;
-  std::unique_ptr<broker::BrokerController> broker_a_slave_;
-  std::unique_ptr<broker::BrokerController> broker_b_;
+  std::unique_ptr<rocketmq::testing::EmbeddedCluster> cluster_;
   std::unique_ptr<DefaultMQProducer> producer_;
   std::unique_ptr<DefaultMQPushConsumer> consumer_;
   std::unique_ptr<CountingListener> listener_;

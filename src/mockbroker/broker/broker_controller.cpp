@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <fstream>
 
 #include "common/logging.h"
 #include "common/response_code.h"
@@ -27,13 +28,16 @@ namespace {
 
 constexpr int64_t kStatsTickMs = 10000;  // BrokerStatsManager's finest sampling period
 
-// Refuses requests (SYSTEM_BUSY "[REJECTREQUEST]...") until the broker serves.
+// Refuses requests (SYSTEM_BUSY "[REJECTREQUEST]...") until the broker serves, and holds them
+// while the broker is paused.
 class GatedProcessor : public remoting::RequestProcessor {
  public:
-  GatedProcessor(std::shared_ptr<remoting::RequestProcessor> inner, const std::atomic<bool>* open)
-      : inner_(std::move(inner)), open_(open) {}
+  GatedProcessor(std::shared_ptr<remoting::RequestProcessor> inner, const std::atomic<bool>* open,
+                 RequestGate* gate)
+      : inner_(std::move(inner)), open_(open), gate_(gate) {}
   std::optional<RemotingCommand> ProcessRequest(const std::shared_ptr<remoting::Channel>& channel,
                                                 RemotingCommand& request) override {
+    if (!gate_->Wait()) return std::nullopt;  // stopped while paused: never answered
     return inner_->ProcessRequest(channel, request);
   }
   bool RejectRequest() const override { return !open_->load(); }
@@ -41,6 +45,7 @@ class GatedProcessor : public remoting::RequestProcessor {
  private:
   std::shared_ptr<remoting::RequestProcessor> inner_;
   const std::atomic<bool>* open_;
+  RequestGate* gate_;
 };
 
 // Forgets a client's producer/consumer registrations as soon as its connection closes.
@@ -60,6 +65,38 @@ class ClientHousekeeping : public remoting::ChannelEventListener {
 };
 
 }  // namespace
+
+void RequestGate::Pause() {
+  std::lock_guard<std::mutex> lock(mu_);
+  paused_ = true;
+}
+
+void RequestGate::Resume() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    paused_ = false;
+  }
+  cv_.notify_all();
+}
+
+bool RequestGate::paused() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return paused_;
+}
+
+bool RequestGate::Wait() {
+  std::unique_lock<std::mutex> lock(mu_);
+  cv_.wait(lock, [this] { return !paused_ || closed_; });
+  return !closed_;
+}
+
+void RequestGate::Close() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    closed_ = true;
+  }
+  cv_.notify_all();
+}
 
 BrokerController::BrokerController(std::shared_ptr<BrokerConfiguration> configuration,
                                    BrokerControllerOptions options)
@@ -215,7 +252,7 @@ void BrokerController::RegisterProcessors() {
   reply_pool_ = std::make_shared<ThreadPool>("ProcessReplyMsgThr", 4, 10000);
 
   auto gate = [this](std::shared_ptr<remoting::RequestProcessor> p) {
-    return std::make_shared<GatedProcessor>(std::move(p), &serving_);
+    return std::make_shared<GatedProcessor>(std::move(p), &serving_, &gate_);
   };
   auto send = gate(std::make_shared<SendMessageProcessor>(this));
   for (int32_t code :
@@ -346,9 +383,21 @@ void BrokerController::SchedulerLoop() {
   }
 }
 
-void BrokerController::Shutdown() {
+void BrokerController::Shutdown() { Stop(/*crash=*/false); }
+
+void BrokerController::Kill() { Stop(/*crash=*/true); }
+
+void BrokerController::Stop(bool crash) {
   if (!started_) return;
   started_ = false;
+  gate_.Close();
+  if (crash) {
+    // What the peers see of a dead process, first: every connection drops (the NameServer's
+    // included), and nothing queued or running is answered any more.
+    serving_ = false;
+    server_->Shutdown();
+    outer_api_.Shutdown();
+  }
   {
     std::lock_guard<std::mutex> lock(mu_);
     stopping_ = true;
@@ -356,7 +405,7 @@ void BrokerController::Shutdown() {
   cv_.notify_all();
   if (scheduler_.joinable()) scheduler_.join();
   if (transaction_check_) transaction_check_->Shutdown();
-  outer_api_.UnregisterBrokerAll(Identity(), broker_config_.registerBrokerTimeoutMills);
+  if (!crash) outer_api_.UnregisterBrokerAll(Identity(), broker_config_.registerBrokerTimeoutMills);
   serving_ = false;
   server_->Shutdown();
   hold_->Shutdown();
@@ -365,13 +414,23 @@ void BrokerController::Shutdown() {
     if (*pool) (*pool)->Shutdown();
   }
   if (replication_) replication_->Shutdown();
-  (void)offsets_->Persist();
-  (void)topics_->Persist();
-  (void)groups_->Persist();
+  if (!crash) {
+    (void)offsets_->Persist();
+    (void)topics_->Persist();
+    (void)groups_->Persist();
+  }
   store_->SetMessageArrivingListener(nullptr);
   schedule_->Shutdown();
   store_->Shutdown();
   outer_api_.Shutdown();
+  if (crash) {
+    // A killed broker never removes its abort file: the next start recovers abnormally.
+    std::ofstream abort_file(store_config_.AbortPath());
+    if (!abort_file) RMQ_LOG(kError) << "kill: cannot write " << store_config_.AbortPath();
+    RMQ_LOG(kInfo) << "The broker[" << broker_config_.brokerName << ", " << broker_addr()
+                   << "] killed";
+    return;
+  }
   RMQ_LOG(kInfo) << "The broker[" << broker_config_.brokerName << ", " << broker_addr()
                  << "] shutdown OK";
 }

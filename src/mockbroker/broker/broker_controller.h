@@ -53,6 +53,25 @@ struct BrokerControllerOptions {
   int64_t slave_sync_interval_ms = 10000;   // SLAVE: metadata sync period
 };
 
+// Holds requests while a broker is paused (fault injection for in-process tests, see
+// BrokerController::Pause). Thread-safe; Wait() runs on the processor pool threads.
+class RequestGate {
+ public:
+  void Pause();
+  void Resume();
+  bool paused() const;
+  // Blocks while paused. False once Close() was called: the request must then go unanswered.
+  bool Wait();
+  // Releases every waiter for good (the broker is stopping).
+  void Close();
+
+ private:
+  mutable std::mutex mu_;
+  std::condition_variable cv_;
+  bool paused_ = false;  // guarded by mu_
+  bool closed_ = false;  // guarded by mu_
+};
+
 class BrokerController {
  public:
   explicit BrokerController(std::shared_ptr<BrokerConfiguration> configuration,
@@ -68,6 +87,20 @@ class BrokerController {
   // Unregisters from the NameServers, stops serving, persists the offsets and shuts the store
   // down (flush, checkpoint, abort file removed). Idempotent.
   void Shutdown();
+  // The in-process model of a crash (kill -9) for tests: every connection closes at once (the
+  // NameServer forgets the broker when its connection drops, as when the process dies; no
+  // unregistration), nothing more is answered, held and paused requests are dropped, the consumer
+  // offsets are not persisted (the last periodic flush stands), and the store's abort file stays
+  // so the next Start() runs the abnormal recovery. Data already written is kept, as a killed
+  // process's page cache is. Idempotent; Shutdown() afterwards does nothing.
+  void Kill();
+  // Fault injection for tests: while paused the broker accepts connections and reads requests but
+  // answers none (they wait on their processor threads; clients time out). Resume() processes the
+  // waiting requests and answers them late. The broker's own jobs (NameServer registration, HA)
+  // go on. Shutdown()/Kill() drop the waiting requests unanswered.
+  void Pause() { gate_.Pause(); }
+  void Resume() { gate_.Resume(); }
+  bool paused() const { return gate_.paused(); }
 
   // The bound port; 0 before Start().
   int port() const { return port_; }
@@ -114,6 +147,7 @@ class BrokerController {
  private:
   void RegisterProcessors();
   void SchedulerLoop();
+  void Stop(bool crash);
   BrokerIdentity Identity() const;
 
   const std::shared_ptr<BrokerConfiguration> configuration_;
@@ -149,6 +183,7 @@ class BrokerController {
 
   std::mutex register_mu_;  // one registration at a time
   std::atomic<bool> serving_{false};
+  RequestGate gate_;
   std::mutex mu_;
   std::condition_variable cv_;
   bool stopping_ = false;  // guarded by mu_
