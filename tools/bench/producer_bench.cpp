@@ -41,7 +41,7 @@ cli::Options ProducerOptions() {
   o.AddOption("", "async", true, "Same as -y");
   o.AddOption("", "duration_s", true, "Stop after this many seconds, Default: 0, no limit");
   o.AddOption("", "inflight", true,
-              "Async: most sends outstanding at once, Default: 10000");
+              "Async: most sends outstanding at once, Default: 1000");
   o.AddOption("", "rate", true,
               "Messages per second over all threads, Default: 0, as fast as possible");
   return o;
@@ -50,7 +50,7 @@ cli::Options ProducerOptions() {
 struct ProducerConfig {
   std::string namesrv, topic, group, access_key, secret_key;
   int64_t threads = 64, size = 128, tag_count = 0, quantity = 0, delay_level = 1;
-  int64_t report_interval_s = 10, duration_s = 0, inflight = 10000, rate = 0;
+  int64_t report_interval_s = 10, duration_s = 0, inflight = 1000, rate = 0;
   bool key_enable = false, trace_enable = false, acl_enable = false, delay_enable = false;
   bool async_enable = false;
 };
@@ -101,7 +101,7 @@ class ProducerBench {
   int Run(std::ostream& err);
 
  private:
-  void SendLoop(int64_t quota);
+  void SendLoop(int64_t quota, int64_t index);
   void SendOne(MQMessage& msg);
   void Tick(int64_t k);
 
@@ -160,16 +160,21 @@ void ProducerBench::SendOne(MQMessage& msg) {
   }
 }
 
-void ProducerBench::SendLoop(int64_t quota) {
-  const double per_thread_rate =
-      cfg_.rate > 0 ? static_cast<double>(cfg_.rate) / static_cast<double>(cfg_.threads) : 0;
+void ProducerBench::SendLoop(int64_t quota, int64_t index) {
+  // --rate: thread `index` sends its n-th message at (n * threads + index) / rate seconds, so the
+  // threads take turns and the total is the rate from the first second on.
   const auto paced_start = SteadyClock::now();
   int64_t num = 0;
   while (!stop_ && !StopRequested()) {
-    if (per_thread_rate > 0) {
-      std::this_thread::sleep_until(
-          paced_start + std::chrono::microseconds(
-                            static_cast<int64_t>(static_cast<double>(num) * 1e6 / per_thread_rate)));
+    if (cfg_.rate > 0) {
+      const auto due = paced_start + std::chrono::microseconds(static_cast<int64_t>(
+                                         static_cast<double>(num * cfg_.threads + index) * 1e6 /
+                                         static_cast<double>(cfg_.rate)));
+      while (SteadyClock::now() < due && !stop_ && !StopRequested()) {
+        std::this_thread::sleep_until(
+            std::min(due, SteadyClock::now() + std::chrono::milliseconds(20)));
+      }
+      if (stop_ || StopRequested()) break;
     }
     MQMessage msg(cfg_.topic, body_);
     const int64_t now_ms = NowMillis();
@@ -177,8 +182,8 @@ void ProducerBench::SendLoop(int64_t quota) {
     if (cfg_.delay_enable) msg.setDelayTimeLevel(static_cast<int>(cfg_.delay_level));
     if (cfg_.tag_count > 0) msg.setTags("tag" + std::to_string(now_ms % cfg_.tag_count));
     SendOne(msg);
-    if (cfg_.quantity > 0 && ++num >= quota) break;
-    if (cfg_.quantity <= 0) ++num;
+    ++num;
+    if (cfg_.quantity > 0 && num >= quota) break;
   }
 }
 
@@ -203,9 +208,10 @@ int ProducerBench::Run(std::ostream& err) {
     return 1;
   }
   std::vector<std::thread> workers;
-  for (int64_t quota : quotas) {
+  for (size_t i = 0; i < quotas.size(); ++i) {
+    const int64_t quota = quotas[i];
     if (cfg_.quantity > 0 && quota == 0) break;
-    workers.emplace_back([this, quota] { SendLoop(quota); });
+    workers.emplace_back([this, quota, i] { SendLoop(quota, static_cast<int64_t>(i)); });
   }
   // --duration_s ends the run early; -q ends it when every thread sent its share.
   std::thread waiter;
@@ -270,7 +276,7 @@ int RunProducer(const std::vector<std::string>& args, std::ostream& out, std::os
   c.group = r.GetString({"g"}, "benchmark_producer");
   c.report_interval_s = r.GetInt({"ri"}, 10, 1, 86400);
   c.duration_s = r.GetInt({"duration_s"}, 0, 0, INT_MAX);
-  c.inflight = r.GetInt({"inflight"}, 10000, 1, 10000000);
+  c.inflight = r.GetInt({"inflight"}, 1000, 1, 10000000);
   c.rate = r.GetInt({"rate"}, 0, 0, INT_MAX);
   if (!r.ok()) {
     err << "mqbench: " << r.error() << "\n";
