@@ -150,8 +150,8 @@ void BatchBench::SendLoop() {
       counters_.message_failed.fetch_add(n);
       const int code = e.getResponseCode();
       // Java pauses 3 s after a RemotingException or MQBrokerException.
-      if (dynamic_cast<const MQBrokerException*>(&e) != nullptr || code == -1002 ||
-          code == -1004 || code == -1006) {
+      if (dynamic_cast<const MQBrokerException*>(&e) != nullptr || code == -1002 || code == -1004 ||
+          code == -1006) {
         SleepUnlessStopped(std::chrono::seconds(3), stop_);
       }
     }

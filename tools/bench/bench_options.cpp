@@ -69,8 +69,7 @@ std::vector<std::string> NormalizeLegacyFlags(const std::vector<std::string>& ar
 std::optional<cli::CommandLine> ParseOrUsage(const std::string& app, const cli::Options& options,
                                              const std::set<std::string>& bool_flags,
                                              const std::vector<std::string>& args,
-                                             std::ostream& out, std::ostream& err,
-                                             int* exit_code) {
+                                             std::ostream& out, std::ostream& err, int* exit_code) {
   std::string error;
   std::optional<cli::CommandLine> line =
       cli::Parse(options, NormalizeLegacyFlags(args, options, bool_flags), &error);
@@ -172,8 +171,7 @@ std::string NamesrvFrom(const OptionReader& reader) {
 }
 
 std::string RandomAlphanumeric(size_t size) {
-  static constexpr char kChars[] =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  static constexpr char kChars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
   std::mt19937 rng(std::random_device{}());
   std::uniform_int_distribution<size_t> pick(0, sizeof(kChars) - 2);
   std::string body(size, 'x');

@@ -38,8 +38,7 @@ std::vector<std::string> NormalizeLegacyFlags(const std::vector<std::string>& ar
 std::optional<cli::CommandLine> ParseOrUsage(const std::string& app, const cli::Options& options,
                                              const std::set<std::string>& bool_flags,
                                              const std::vector<std::string>& args,
-                                             std::ostream& out, std::ostream& err,
-                                             int* exit_code);
+                                             std::ostream& out, std::ostream& err, int* exit_code);
 
 // Reads option values with Java's conversions. Every Get* looks the names up in order (a Java
 // short name first, then our aliases) and returns `fallback` when none was given. A malformed

@@ -24,8 +24,8 @@ void ResetStopRequest() { g_stop_requested.store(false); }
 void SleepUnlessStopped(std::chrono::milliseconds d, const std::atomic<bool>& stop) {
   const auto until = SteadyClock::now() + d;
   while (!stop && !StopRequested() && SteadyClock::now() < until) {
-    std::this_thread::sleep_for(std::min<SteadyClock::duration>(
-        std::chrono::milliseconds(20), until - SteadyClock::now()));
+    std::this_thread::sleep_for(
+        std::min<SteadyClock::duration>(std::chrono::milliseconds(20), until - SteadyClock::now()));
   }
 }
 

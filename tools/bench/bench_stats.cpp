@@ -81,8 +81,8 @@ std::string JavaHumanTime(int64_t epoch_ms) {
   const auto secs = static_cast<time_t>(epoch_ms / 1000);
   std::tm tm{};
   localtime_r(&secs, &tm);
-  return Printf("%04d-%02d-%02d %02d:%02d:%02d,%03d", tm.tm_year + 1900, tm.tm_mon + 1,
-                tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(epoch_ms % 1000));
+  return Printf("%04d-%02d-%02d %02d:%02d:%02d,%03d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(epoch_ms % 1000));
 }
 
 std::string JavaFixed3(double v) {
@@ -165,10 +165,10 @@ BatchFigures ComputeBatch(const BatchSnapshot& begin, const BatchSnapshot& end) 
 
 namespace {
 std::string BatchBody(const BatchFigures& f, int64_t max_rt_ms, const BatchSnapshot& end) {
-  return Printf(" Send TPS: %lld Send MPS: %lld Max RT(ms): %lld Average RT(ms): ",
-                LL(f.send_tps), LL(f.send_mps), LL(max_rt_ms)) +
-         JavaFixed3(f.average_rt_ms) + " Average Message RT(ms): " +
-         JavaFixed3(f.average_msg_rt_ms) +
+  return Printf(" Send TPS: %lld Send MPS: %lld Max RT(ms): %lld Average RT(ms): ", LL(f.send_tps),
+                LL(f.send_mps), LL(max_rt_ms)) +
+         JavaFixed3(f.average_rt_ms) +
+         " Average Message RT(ms): " + JavaFixed3(f.average_msg_rt_ms) +
          Printf(" Send Failed: %lld Send Message Failed: %lld", LL(end.request_failed),
                 LL(end.message_failed)) +
          RtPercentiles(f.p50_rt_ms, f.p99_rt_ms);
@@ -189,21 +189,20 @@ ConsumerFigures ComputeConsumer(const ConsumerSnapshot& begin, const ConsumerSna
   ConsumerFigures f;
   const int64_t received = end.received - begin.received;
   f.tps = JavaRate(received, end.time_ms - begin.time_ms);
-  f.average_b2c_ms = static_cast<double>(end.b2c_total_ms - begin.b2c_total_ms) /
-                     static_cast<double>(received);
-  f.average_s2c_ms = static_cast<double>(end.s2c_total_ms - begin.s2c_total_ms) /
-                     static_cast<double>(received);
+  f.average_b2c_ms =
+      static_cast<double>(end.b2c_total_ms - begin.b2c_total_ms) / static_cast<double>(received);
+  f.average_s2c_ms =
+      static_cast<double>(end.s2c_total_ms - begin.s2c_total_ms) / static_cast<double>(received);
   f.fail = end.failed - begin.failed;
-  const auto window =
-      LatencyHistogram::Difference(end.b2c_histogram_ms, begin.b2c_histogram_ms);
+  const auto window = LatencyHistogram::Difference(end.b2c_histogram_ms, begin.b2c_histogram_ms);
   f.p50_b2c_ms = std::llround(LatencyHistogram::Percentile(window, 0.50));
   f.p99_b2c_ms = std::llround(LatencyHistogram::Percentile(window, 0.99));
   return f;
 }
 
 namespace {
-std::string ConsumerBody(int64_t tps, int64_t fail, double avg_b2c, double avg_s2c,
-                         int64_t b2c_max, int64_t s2c_max, int64_t p50, int64_t p99) {
+std::string ConsumerBody(int64_t tps, int64_t fail, double avg_b2c, double avg_s2c, int64_t b2c_max,
+                         int64_t s2c_max, int64_t p50, int64_t p99) {
   return Printf(" TPS: %lld FAIL: %lld AVG(B2C) RT(ms): ", LL(tps), LL(fail)) +
          JavaFixed3(avg_b2c) + " AVG(S2C) RT(ms): " + JavaFixed3(avg_s2c) +
          Printf(" MAX(B2C) RT(ms): %lld MAX(S2C) RT(ms): %lld", LL(b2c_max), LL(s2c_max)) +

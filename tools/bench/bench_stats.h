@@ -25,9 +25,7 @@ class LatencyHistogram {
   static constexpr size_t kSubBuckets = 128;
   static constexpr size_t kBuckets = kExact + 56 * kSubBuckets;
 
-  void Record(int64_t value) {
-    counts_[BucketOf(value)].fetch_add(1, std::memory_order_relaxed);
-  }
+  void Record(int64_t value) { counts_[BucketOf(value)].fetch_add(1, std::memory_order_relaxed); }
   // The counts so far (one entry per bucket); subtract two snapshots to get an interval's.
   std::vector<uint64_t> Snapshot() const;
 
@@ -73,7 +71,7 @@ struct ProducerSnapshot {
 
 // The figures of Producer.doPrintStats over the window [begin, end].
 struct ProducerFigures {
-  int64_t send_tps = 0;     // (long)((Δresponse_success / Δtime_ms) * 1000)
+  int64_t send_tps = 0;      // (long)((Δresponse_success / Δtime_ms) * 1000)
   double average_rt_ms = 0;  // Δrt / Δresponse_success (NaN when nothing was sent)
   double p50_rt_ms = 0;
   double p99_rt_ms = 0;

@@ -40,8 +40,7 @@ cli::Options ProducerOptions() {
   o.AddOption("", "count", true, "Same as -q");
   o.AddOption("", "async", true, "Same as -y");
   o.AddOption("", "duration_s", true, "Stop after this many seconds, Default: 0, no limit");
-  o.AddOption("", "inflight", true,
-              "Async: most sends outstanding at once, Default: 1000");
+  o.AddOption("", "inflight", true, "Async: most sends outstanding at once, Default: 1000");
   o.AddOption("", "rate", true,
               "Messages per second over all threads, Default: 0, as fast as possible");
   return o;
@@ -95,7 +94,9 @@ bool IsTransportFailure(const MQException& e) {
 class ProducerBench {
  public:
   ProducerBench(const ProducerConfig& cfg, LinePrinter& printer)
-      : cfg_(cfg), printer_(printer), body_(RandomAlphanumeric(static_cast<size_t>(cfg.size))),
+      : cfg_(cfg),
+        printer_(printer),
+        body_(RandomAlphanumeric(static_cast<size_t>(cfg.size))),
         limiter_(cfg.inflight) {}
 
   int Run(std::ostream& err);
@@ -122,8 +123,8 @@ void ProducerBench::Tick(int64_t k) {
   const auto span = PeriodicSpan(static_cast<int>(cfg_.report_interval_s));
   if (k % cfg_.report_interval_s == 0 && window_.size() >= span) {
     const ProducerFigures f = ComputeProducer(window_.FirstOfLast(span), window_.Last());
-    printer_.Line(ProducerPeriodicLine(JavaHumanTime(NowMillis()), f, counters_.MaxRtMs(),
-                                       window_.Last()));
+    printer_.Line(
+        ProducerPeriodicLine(JavaHumanTime(NowMillis()), f, counters_.MaxRtMs(), window_.Last()));
   }
 }
 
@@ -234,9 +235,8 @@ int ProducerBench::Run(std::ostream& err) {
   {
     std::lock_guard<std::mutex> lock(window_mu_);
     if (window_.size() > 1) {
-      printer_.Line(ProducerCompleteLine(
-          total, ComputeProducer(window_.First(), window_.Last()), counters_.MaxRtMs(),
-          window_.Last()));
+      printer_.Line(ProducerCompleteLine(total, ComputeProducer(window_.First(), window_.Last()),
+                                         counters_.MaxRtMs(), window_.Last()));
     } else {
       printer_.Line(ProducerShortCompleteLine(
           total, now.send_failed, now.response_failed,
@@ -288,8 +288,9 @@ int RunProducer(const std::vector<std::string>& args, std::ostream& out, std::os
     return 1;
   }
   out << "topic: " << c.topic << " threadCount: " << c.threads << " messageSize: " << c.size
-      << " keyEnable: " << JavaBoolText(c.key_enable) << " propertySize: 0 tagCount: "
-      << c.tag_count << " traceEnable: " << JavaBoolText(c.trace_enable)
+      << " keyEnable: " << JavaBoolText(c.key_enable)
+      << " propertySize: 0 tagCount: " << c.tag_count
+      << " traceEnable: " << JavaBoolText(c.trace_enable)
       << " aclEnable: " << JavaBoolText(c.acl_enable) << " messageQuantity: " << c.quantity
       << "\ndelayEnable: " << JavaBoolText(c.delay_enable) << " delayLevel: " << c.delay_level
       << "\nasyncEnable: " << JavaBoolText(c.async_enable) << "\n"
