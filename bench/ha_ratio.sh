@@ -34,8 +34,11 @@ for mode in async sync; do
 done
 
 tps_of() {  # <mode> <threads>
+  # mqbench's [Complete] line (Java's Producer text): TPS over the run's last snapshots.
   "$bin/mqbench" producer -n "${namesrv[$1]}" -t RatioTopic -s "$size" --threads "$2" \
-      --duration_s "$duration" | sed -n 's/^summary: .* failed=\([0-9]*\) tps=\([0-9.]*\) .*/\1 \2/p'
+      --duration_s "$duration" |
+    sed -n 's/^\[Complete\] .* Send TPS: \([0-9]*\) .* Send Failed: \([0-9]*\) Response Failed: \([0-9]*\) .*/\2 \3 \1/p' |
+    awk '{ print $1 + $2, $3 }'
 }
 
 printf '%-8s %12s %12s %8s\n' threads async_tps sync_tps ratio

@@ -31,7 +31,7 @@ mq updateSubGroup -n "$ns" -c DefaultCluster -g DocGroup >/dev/null
 sleep 2
 "$bin/examples/sync_producer" -n "$ns" -t DocTopic -c 100 -s 32 -g DocSeedProducer >/dev/null
 # A producer (2 messages/s) and a consumer stay online while the examples run.
-"$bin/mqbench" producer -n "$ns" -t DocTopic -s 32 -rate 2 -duration_s 300 -g DocProducer \
+"$bin/mqbench" producer -n "$ns" -t DocTopic -s 32 -w 1 -rate 2 -duration_s 300 -g DocProducer \
     >/dev/null 2>&1 &
 online_pids=($!)
 "$bin/mqbench" consumer -n "$ns" -t DocTopic -duration_s 300 -g DocGroup >/dev/null 2>&1 &
