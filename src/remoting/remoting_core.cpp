@@ -103,6 +103,11 @@ void RemotingCore::AddRpcHook(std::shared_ptr<RpcHook> hook) {
   hooks_.push_back(std::move(hook));
 }
 
+void RemotingCore::SetRequestValidator(std::shared_ptr<const RequestValidator> validator) {
+  std::lock_guard<std::mutex> lock(registry_mu_);
+  validator_ = std::move(validator);
+}
+
 void RemotingCore::SetChannelEventListener(std::shared_ptr<ChannelEventListener> listener) {
   std::lock_guard<std::mutex> lock(registry_mu_);
   listener_ = std::move(listener);
@@ -285,10 +290,12 @@ void RemotingCore::OnFrame(const std::shared_ptr<Connection>& conn, RemotingComm
 void RemotingCore::DispatchRequest(const std::shared_ptr<Connection>& conn,
                                    RemotingCommand request) {
   Registration reg;
+  std::shared_ptr<const RequestValidator> validator;
   {
     std::lock_guard<std::mutex> lock(registry_mu_);
     auto it = processors_.find(request.code());
     reg = it != processors_.end() ? it->second : default_processor_;
+    validator = validator_;
   }
   const bool oneway = request.IsOneway();
   if (!reg.processor) {
@@ -314,9 +321,10 @@ void RemotingCore::DispatchRequest(const std::shared_ptr<Connection>& conn,
              : BusyResponse(request, std::string("[OVERLOAD]") + kFlowControlRemark);
   ThreadPool* pool = reg.executor ? reg.executor.get() : default_executor_.get();
   const int32_t code = request.code();
-  const bool queued = pool->Submit([this, conn, reg, request = std::move(request)]() mutable {
-    RunProcessor(conn, reg, std::move(request));
-  });
+  const bool queued = pool->Submit(
+      [this, conn, reg, validator = std::move(validator), request = std::move(request)]() mutable {
+        RunProcessor(conn, reg, validator, std::move(request));
+      });
   if (!queued) {
     RMQ_LOG(kWarn) << conn->RemoteAddress() << ": request code " << code << " rejected, pool "
                    << pool->name() << " is full";
@@ -325,12 +333,29 @@ void RemotingCore::DispatchRequest(const std::shared_ptr<Connection>& conn,
 }
 
 void RemotingCore::RunProcessor(const std::shared_ptr<Connection>& conn, const Registration& reg,
+                                const std::shared_ptr<const RequestValidator>& validator,
                                 RemotingCommand request) {
   const std::string& addr = conn->RemoteAddress();
   const bool oneway = request.IsOneway();
   if (shutting_down_.load() && !oneway && !conn->IsActive()) {
     // Queued before Shutdown closed its connection: nobody can receive the answer any more.
     return;
+  }
+  if (validator) {
+    Status admitted = validator->Validate(addr, request);
+    if (!admitted.ok()) {
+      // Java logs the hook exception and answers SYSTEM_ERROR with its text, in the server's
+      // default serialization (not the request's): RemotingCommand.createResponseCommand.
+      RMQ_LOG(kWarn) << "request code " << request.code() << " from " << addr
+                     << " refused: " << admitted.message();
+      if (!oneway) {
+        RemotingCommand refusal = RemotingCommand::CreateResponse(
+            request, ResponseCode::kSystemError, admitted.message());
+        refusal.set_serialize_type(SerializeType::kJson);
+        if (conn->IsActive()) WriteResponse(conn, std::move(refusal));
+      }
+      return;
+    }
   }
   RunBeforeHooks(addr, request);
   const int32_t opaque = request.opaque();

@@ -70,6 +70,8 @@ class RemotingCore : public std::enable_shared_from_this<RemotingCore> {
   void RegisterDefaultProcessor(std::shared_ptr<RequestProcessor> processor,
                                 std::shared_ptr<ThreadPool> executor);
   void AddRpcHook(std::shared_ptr<RpcHook> hook);
+  // Checks every received request before the hooks and the processor (null: none).
+  void SetRequestValidator(std::shared_ptr<const RequestValidator> validator);
   void SetChannelEventListener(std::shared_ptr<ChannelEventListener> listener);
   // Told (on the loop thread) about every closed connection, before the listener.
   void SetCloseObserver(std::function<void(const std::shared_ptr<Connection>&)> observer);
@@ -119,6 +121,7 @@ class RemotingCore : public std::enable_shared_from_this<RemotingCore> {
   void Deliver(PendingCall call, Result<RemotingCommand> outcome);
   void DispatchRequest(const std::shared_ptr<Connection>& conn, RemotingCommand request);
   void RunProcessor(const std::shared_ptr<Connection>& conn, const Registration& reg,
+                    const std::shared_ptr<const RequestValidator>& validator,
                     RemotingCommand request);
   void WriteResponse(const std::shared_ptr<Connection>& conn, RemotingCommand response);
   void Housekeeping();
@@ -150,6 +153,7 @@ class RemotingCore : public std::enable_shared_from_this<RemotingCore> {
   std::unordered_map<int32_t, Registration> processors_;  // guarded by registry_mu_
   Registration default_processor_;                        // guarded by registry_mu_
   std::vector<std::shared_ptr<RpcHook>> hooks_;           // guarded by registry_mu_
+  std::shared_ptr<const RequestValidator> validator_;     // guarded by registry_mu_
   std::shared_ptr<ChannelEventListener> listener_;        // guarded by registry_mu_
   std::function<void(const std::shared_ptr<Connection>&)>
       close_observer_;  // guarded by registry_mu_

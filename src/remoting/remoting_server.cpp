@@ -122,6 +122,10 @@ void RemotingServer::RegisterRpcHook(std::shared_ptr<RpcHook> hook) {
   core_->AddRpcHook(std::move(hook));
 }
 
+void RemotingServer::SetRequestValidator(std::shared_ptr<const RequestValidator> validator) {
+  core_->SetRequestValidator(std::move(validator));
+}
+
 void RemotingServer::SetChannelEventListener(std::shared_ptr<ChannelEventListener> listener) {
   core_->SetChannelEventListener(std::move(listener));
 }

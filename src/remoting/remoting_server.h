@@ -75,6 +75,9 @@ class RemotingServer {
   // Before each request is dispatched and after its response is built; also around server →
   // client calls made through a Channel.
   void RegisterRpcHook(std::shared_ptr<RpcHook> hook);
+  // Admits or refuses every request before the hooks and its processor (see RequestValidator);
+  // null removes it. May be called at any time.
+  void SetRequestValidator(std::shared_ptr<const RequestValidator> validator);
   // Connection events (connect, close, idle, exception), e.g. to forget a broker's channel.
   void SetChannelEventListener(std::shared_ptr<ChannelEventListener> listener);
 

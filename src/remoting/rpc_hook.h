@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "common/status.h"
 #include "remoting/remoting_command.h"
 
 namespace rocketmq::remoting {
@@ -29,6 +30,18 @@ class RpcHook {
   // failures.
   virtual void DoAfterResponse(const std::string& remote_addr, const RemotingCommand& request,
                                RemotingCommand& response) = 0;
+};
+
+// Server side: admits or refuses each received request before any RpcHook or processor sees it
+// (what a Java server RPCHook does by throwing, e.g. the broker's ACL check). A refused request is
+// answered with SYSTEM_ERROR (1) and the status message as remark (nothing for a oneway request),
+// exactly as Java's NettyRemotingAbstract answers a hook exception; its processor never runs.
+// Threading: called on the processor pool threads, concurrently; must be thread-safe and fast.
+class RequestValidator {
+ public:
+  virtual ~RequestValidator() = default;
+  // `remote_addr` is the client's "host:port".
+  virtual Status Validate(const std::string& remote_addr, const RemotingCommand& request) const = 0;
 };
 
 }  // namespace rocketmq::remoting

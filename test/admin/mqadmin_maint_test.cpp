@@ -4,6 +4,7 @@
 // cluster, checked against the layout of Java's captured outputs (test/vectors/mqadmin/).
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -203,6 +204,10 @@ class MqadminAclTest : public BrokerFixture {
     home_ = dir_.path() + "/home";
     fs::create_directories(home_ + "/conf");
     std::ofstream(AclFile()) << kPlainAcl;
+    // The broker enforces ACL: mqadmin signs as the admin account from
+    // $ROCKETMQ_HOME/conf/tools.yml, as Java's mqadmin does.
+    std::ofstream(home_ + "/conf/tools.yml") << "accessKey: rocketmq2\nsecretKey: 12345678\n";
+    ASSERT_EQ(setenv("ROCKETMQ_HOME", home_.c_str(), 1), 0);
     BrokerFixture::SetUp();
     ASSERT_TRUE(WaitFor([&] {
       try {
@@ -220,6 +225,10 @@ class MqadminAclTest : public BrokerFixture {
     p.Set("aclEnable", "true");
     p.Set("rocketmqHome", home_);
     return p;
+  }
+  void TearDown() override {
+    unsetenv("ROCKETMQ_HOME");
+    BrokerFixture::TearDown();
   }
   std::string AclFile() const { return home_ + "/conf/plain_acl.yml"; }
   std::string NsAddr() const { return "127.0.0.1:" + std::to_string(namesrv_->port()); }

@@ -2,6 +2,8 @@
 // distribution conf/plain_acl.yml. The mqadmin session captured in
 // test/vectors/mqadmin/*acl* is replayed request by request; after each step the file on disk,
 // the version counter and the error codes/remarks are compared with what Java's broker did.
+// The broker enforces ACL, so the requests are signed as the file's admin account rocketmq2, as
+// Java's mqadmin signs with conf/tools.yml.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -14,6 +16,7 @@
 #include "common/model/data_version.h"
 #include "common/model/json_body.h"
 #include "integration/broker_test_util.h"
+#include "remoting/acl_rpc_hook.h"
 #include "support/vectors.h"
 
 namespace rocketmq::test {
@@ -67,6 +70,8 @@ class BrokerAclConfigTest : public BrokerFixture {
     home_ = dir_.path() + "/home";
     fs::create_directories(home_ + "/conf");
     std::ofstream(AclFile()) << kDistributionPlainAcl;
+    client_.RegisterRpcHook(std::make_shared<remoting::AclRpcHook>(
+        remoting::SessionCredentials{"rocketmq2", "12345678", ""}));
     BrokerFixture::SetUp();
   }
   Properties BrokerProps() override {

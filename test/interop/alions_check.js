@@ -17,6 +17,13 @@
 //     acknowledged may arrive too (a broker killed after storing but before answering), but each
 //     must be byte-identical to one the producer tried to send. Prints a summary; exits 0 when all
 //     of that holds.
+//   node alions_check.js refused --namesrv H:P --topic T --group G [--expect TEXT]
+//                                [--timeout-ms MS]
+//     Against an ACL-enabled broker: a send must fail, and a consumer of group G on T (from the
+//     first offset) must receive nothing within --timeout-ms (default 8000) although the topic
+//     holds messages; with --expect, each must have seen an error naming TEXT (the broker's remark).
+//   Common: [--access-key AK --secret-key SK] makes the client sign every request (ali-ons adds
+//     AccessKey, OnsChannel and Signature = HmacSHA1 over the sorted header values and the body).
 //
 // ali-ons is loaded from $ALI_ONS_MODULES (the node_modules folder run_interop.sh installed).
 
@@ -70,7 +77,12 @@ const noHttp = {
 };
 
 function clientOptions(args, extra) {
-  return Object.assign({
+  const credentials = {};
+  if (args['access-key']) {
+    credentials.accessKey = args['access-key'];
+    credentials.secretKey = args['secret-key'];
+  }
+  return Object.assign(credentials, {
     nameSrv: [ args.namesrv ],
     httpclient: noHttp,
     logger: quietLogger(),
@@ -289,8 +301,72 @@ async function consume(args) {
   return ok ? 0 : 1;
 }
 
+// Refusals are the expected outcome here: ali-ons logs each one (its final send error does not
+// carry the broker's remark); keep them out of the output but record them in `sink`.
+function capturingLogger(sink) {
+  const record = (...a) => sink.push(a.map(x => (x && x.message) ? `${x.name}: ${x.message}` : String(x)).join(' '));
+  return { debug() {}, info() {}, warn: record, error: record };
+}
+
+// A producer and a consumer that the broker must refuse (see the file comment).
+async function refused(args) {
+  const expect = args.expect;
+  const timeoutMs = Number(args['timeout-ms'] || 8000);
+  const problems = [];
+
+  const producerLog = [];
+  const producer = new Producer(clientOptions(args, {
+    producerGroup: 'interop_pg_refused',
+    logger: capturingLogger(producerLog),
+  }));
+  producer.on('error', err => producerLog.push(err.message));
+  await withTimeout(producer.ready(), 30000, 'producer start');
+  let sendError = null;
+  try {
+    const result = await producer.send(new Message(args.topic, 'TagA', Buffer.from('refused')));
+    problems.push(`send was answered ${result.sendStatus} at ${result.messageQueue &&
+                  result.messageQueue.queueId}:${result.queueOffset}`);
+  } catch (err) {
+    sendError = err.message;
+  }
+  // ali-ons retries a SYSTEM_ERROR send and then throws its own text; the broker's remark shows
+  // in what it logs, and in the error of close() (UNREGISTER_CLIENT is refused too).
+  await withTimeout(producer.close(), 5000, 'producer close').catch(e => producerLog.push(e.message));
+  if (sendError !== null) {
+    const named = [ sendError, ...producerLog ].filter(m => expect && String(m).includes(expect));
+    console.log(`refused: send failed (${sendError.split('\n')[0]})` +
+                (expect ? `; the broker's refusal: ${named.length ? named[0].split('\n')[0] : 'not seen'}` : ''));
+    if (expect && !named.length) problems.push(`no producer error names '${expect}'`);
+  }
+
+  const consumerLog = [];
+  const consumer = new Consumer(clientOptions(args, {
+    consumerGroup: args.group,
+    consumeFromWhere: 'CONSUME_FROM_FIRST_OFFSET',
+    logger: capturingLogger(consumerLog),
+  }));
+  consumer.on('error', err => consumerLog.push(err.message));
+  let received = 0;
+  consumer.subscribe(args.topic, '*', async () => { received++; });
+  await new Promise(r => setTimeout(r, timeoutMs));
+  await withTimeout(consumer.close(), 5000, 'consumer close').catch(e => consumerLog.push(e.message));
+  const named = consumerLog.filter(e => expect && e.includes(expect)).length;
+  console.log(`refused: consumer received ${received} in ${timeoutMs} ms, ${consumerLog.length} ` +
+              `client errors` + (expect ? ` (${named} naming '${expect}')` : ''));
+  if (received !== 0) problems.push(`the refused consumer received ${received} messages`);
+  if (expect && named === 0) problems.push(`no consumer error names '${expect}'`);
+  for (const p of problems) console.log(`  ${p}`);
+  return problems.length === 0 ? 0 : 1;
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
+  if (args._ === 'refused') {
+    for (const required of [ 'namesrv', 'topic', 'group' ]) {
+      if (!args[required]) throw new Error(`--${required} is required`);
+    }
+    return refused(args);
+  }
   for (const required of [ 'namesrv', 'topic', 'acks' ]) {
     if (!args[required]) throw new Error(`--${required} is required`);
   }

@@ -7,17 +7,20 @@
 //       Asks the NameServer GET_ROUTEINFO_BY_TOPIC (105) until the route names the broker address
 //       (a broker registers a new topic with the NameServers after creating it, and again when it
 //       boots), so the client under test finds the topic at its first lookup.
-//   Common: [--timeout-ms <n>] bounds the whole command (default 30000).
+//   Common: [--timeout-ms <n>] bounds the whole command (default 30000);
+//   [--access-key <ak> --secret-key <sk>] signs every request as that ACL account.
 //
 // Prints one line saying what happened; exits 0 on success, 1 on failure, 2 on bad usage.
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <memory>
 #include <string>
 #include <thread>
 
 #include "common/response_code.h"
+#include "remoting/acl_rpc_hook.h"
 #include "remoting/remoting_client.h"
 #include "remoting/remoting_command.h"
 #include "remoting/request_code.h"
@@ -36,9 +39,9 @@ constexpr int64_t kRetryPauseMs = 200;
 void PrintUsage() {
   std::fprintf(stderr,
                "usage: interop_admin create-topic --broker <host:port> --topic <name> "
-               "[--queues <n>] [--timeout-ms <n>]\n"
+               "[--queues <n>] [--timeout-ms <n>] [--access-key <ak> --secret-key <sk>]\n"
                "       interop_admin wait-route --namesrv <host:port> --topic <name> "
-               "--broker <host:port> [--timeout-ms <n>]\n");
+               "--broker <host:port> [--timeout-ms <n>] [--access-key <ak> --secret-key <sk>]\n");
 }
 
 // "--key value" pairs after the subcommand; false on a dangling or malformed option.
@@ -133,6 +136,14 @@ int main(int argc, char** argv) {
   const Clock::time_point deadline = Clock::now() + std::chrono::milliseconds(timeout_ms);
 
   RemotingClient client;
+  if (options.count("access-key") != options.count("secret-key")) {
+    PrintUsage();
+    return 2;
+  }
+  if (options.count("access-key")) {
+    client.RegisterRpcHook(std::make_shared<rocketmq::remoting::AclRpcHook>(
+        rocketmq::remoting::SessionCredentials{options["access-key"], options["secret-key"], ""}));
+  }
   rocketmq::Status started = client.Start();
   if (!started.ok()) {
     std::printf("interop_admin: cannot start the remoting client: %s\n",

@@ -14,6 +14,10 @@
 #                    SYNC_FLUSH broker SIGKILLed while 16 sends are in flight (after 1000 acks of
 #                    4000); after the restart every acknowledged message must read back, and
 #                    anything else stored must be exactly a message the producer tried to send.
+#   acl              aclEnable=true broker (conf/plain_acl.yml under rocketmqHome): ali-ons signing
+#                    as an account allowed on the topic produces 50 and consumes them; unsigned,
+#                    with a wrong secret, and as an account denied the topic it is refused with
+#                    4.9.8's remark and its consumer gets nothing; the refused sends stored nothing.
 #
 # Exits 0 on success, 1 on failure, 77 (ctest SKIP_RETURN_CODE) only when node/npm are missing or
 # the npm registry is unreachable and ali-ons is not cached yet. Every process it starts is
@@ -186,6 +190,33 @@ flushDiskType=$flush
 autoCreateTopicEnable=false
 mappedFileSizeCommitLog=1048576
 EOF
+admin_auth=()
+if [ "$scenario" = acl ]; then
+  mkdir -p "$work/home/conf"
+  cat >>"$work/broker.conf" <<EOF
+aclEnable=true
+rocketmqHome=$work/home
+EOF
+  cat >"$work/home/conf/plain_acl.yml" <<EOF
+globalWhiteRemoteAddresses:
+  - 10.10.103.*
+accounts:
+  - accessKey: InteropAdmin1
+    secretKey: InteropAdminSecret1
+    admin: true
+  - accessKey: InteropUser1
+    secretKey: InteropSecret1
+    defaultTopicPerm: DENY
+    defaultGroupPerm: SUB
+    topicPerms:
+      - InteropTopic_acl=PUB|SUB
+  - accessKey: InteropOther1
+    secretKey: InteropSecret2
+    defaultTopicPerm: DENY
+    defaultGroupPerm: SUB
+EOF
+  admin_auth=(--access-key InteropAdmin1 --secret-key InteropAdminSecret1)
+fi
 
 "$bin_dir/mqnamesrv" -c "$work/namesrv.conf" >"$work/namesrv.log" 2>&1 &
 ns_pid=$!
@@ -205,8 +236,8 @@ start_broker() {
 start_broker
 
 topic="InteropTopic_$scenario"
-"$admin" create-topic --broker "$broker_addr" --topic "$topic" --queues 4 --timeout-ms 30000 ||
-  fail "could not create $topic"
+"$admin" create-topic --broker "$broker_addr" --topic "$topic" --queues 4 --timeout-ms 30000 \
+  "${admin_auth[@]}" || fail "could not create $topic"
 "$admin" wait-route --namesrv "$namesrv_addr" --broker "$broker_addr" --topic "$topic" \
   --timeout-ms 30000 || fail "$topic never appeared in the NameServer's route"
 
@@ -266,6 +297,30 @@ case "$scenario" in
     check consume --namesrv "$namesrv_addr" --topic "$topic" --acks "$acks" \
       --group interop_cg_inflight --expression '*' --timeout-ms 120000 --allow-unexpected 1 ||
       fail "not every acknowledged message came back after a SIGKILL during sends"
+    ;;
+  acl)
+    user=(--access-key InteropUser1 --secret-key InteropSecret1)
+    check produce --namesrv "$namesrv_addr" --topic "$topic" --count 50 --acks "$acks" \
+      --concurrency 4 "${user[@]}" || fail "ali-ons signing as InteropUser1 could not send"
+    check refused --namesrv "$namesrv_addr" --topic "$topic" --group interop_cg_unsigned \
+      --expect "No accessKey is configured" || fail "an unsigned ali-ons client was not refused"
+    check refused --namesrv "$namesrv_addr" --topic "$topic" --group interop_cg_wrong_secret \
+      --access-key InteropUser1 --secret-key WrongSecret1 \
+      --expect "Check signature failed for accessKey=InteropUser1" ||
+      fail "ali-ons with a wrong secret was not refused"
+    # ali-ons keeps this remark to itself (it retries the send, and logs no heartbeat or pull
+    # error): the broker's log shows which requests it refused and why.
+    check refused --namesrv "$namesrv_addr" --topic "$topic" --group interop_cg_denied \
+      --access-key InteropOther1 --secret-key InteropSecret2 ||
+      fail "ali-ons as an account without the topic was not refused"
+    for code in 310 34; do
+      grep -q "request code $code from .* refused: .*No default permission for topic:$topic" \
+        "$work/broker1.log" || fail "the broker logged no refusal of code $code for $topic"
+    done
+    # Exactly the 50 acknowledged messages, nothing from the refused clients.
+    check consume --namesrv "$namesrv_addr" --topic "$topic" --acks "$acks" \
+      --group interop_cg_acl --expression '*' --timeout-ms 60000 "${user[@]}" ||
+      fail "ali-ons signing as InteropUser1 did not read back exactly the acknowledged messages"
     ;;
   *)
     fail "unknown scenario $scenario"

@@ -24,6 +24,7 @@
 #include "common/socket_address.h"
 #include "common/status.h"
 #include "common/thread_pool.h"
+#include "mockbroker/broker/acl/plain_access_validator.h"
 #include "mockbroker/broker/acl/plain_permission_manager.h"
 #include "mockbroker/broker/broker_config.h"
 #include "mockbroker/broker/broker_outer_api.h"
@@ -49,8 +50,8 @@ struct BrokerControllerOptions {
   int64_t hold_check_interval_ms = 5000;    // long-polling re-check of every held pull
   // Java's tls.server.mode system property: permissive serves TLS and plain text alike.
   remoting::TlsMode tls_mode = remoting::TlsMode::kPermissive;
-  int64_t slave_sync_delay_ms = 3000;       // SLAVE: first metadata sync from the master
-  int64_t slave_sync_interval_ms = 10000;   // SLAVE: metadata sync period
+  int64_t slave_sync_delay_ms = 3000;      // SLAVE: first metadata sync from the master
+  int64_t slave_sync_interval_ms = 10000;  // SLAVE: metadata sync period
 };
 
 // Holds requests while a broker is paused (fault injection for in-process tests, see
@@ -141,7 +142,8 @@ class BrokerController {
   // Master/slave replication (HA port, SYNC_MASTER wait, slave sync); valid after Start().
   BrokerReplication& replication() { return *replication_; }
   // The ACL 1.0 files (conf/plain_acl.yml, conf/acl/*.yml under rocketmqHome): loaded at Start()
-  // when aclEnable, else null.
+  // when aclEnable (then every request is checked against them by a PlainAccessValidator and the
+  // files are reloaded when they change), else null.
   acl::PlainPermissionManager* plain_permission_manager() { return acl_.get(); }
 
  private:

@@ -130,6 +130,9 @@ Result<PlainAccessResource> PlainAccessResource::Build(const PlainAccessConfig& 
   r.default_group_perm = ParsePerm(config.default_group_perm);
   ROCKETMQ_RETURN_IF_ERROR(ParseResourcePerms(config.group_perms, false, &r));
   ROCKETMQ_RETURN_IF_ERROR(ParseResourcePerms(config.topic_perms, true, &r));
+  Result<RemoteAddressStrategy> white = RemoteAddressStrategy::Compile(r.white_remote_address);
+  if (!white.ok()) return white.status();
+  r.white_remote_strategy = std::move(*white);
   return r;
 }
 

@@ -26,6 +26,7 @@
 #include "common/model/acl_config.h"
 #include "common/model/data_version.h"
 #include "common/status.h"
+#include "mockbroker/broker/acl/remote_address_strategy.h"
 #include "mockbroker/broker/acl/yaml_document.h"
 
 namespace rocketmq::broker::acl {
@@ -69,7 +70,8 @@ std::vector<std::string> JavaSplitComma(const std::string& s);
 struct PlainAccessResource {
   std::string access_key;
   std::string secret_key;
-  std::string white_remote_address;  // empty: none
+  std::string white_remote_address;             // empty: none
+  RemoteAddressStrategy white_remote_strategy;  // compiled white_remote_address
   bool admin = false;
   uint8_t default_topic_perm = kPermDeny;
   uint8_t default_group_perm = kPermDeny;
@@ -77,7 +79,8 @@ struct PlainAccessResource {
   std::map<std::string, uint8_t> resource_perms;
 
   // Java buildPlainAccessResource: the key checks, then "Res=Perm" items (InvalidArgument
-  // "Parse resource permission failed for topic:<item>" when an item has no single '=').
+  // "Parse resource permission failed for topic:<item>" when an item has no single '='), then
+  // the white address (InvalidArgument when malformed, see remote_address_strategy.h).
   static Result<PlainAccessResource> Build(const PlainAccessConfig& config);
 };
 

@@ -1,6 +1,7 @@
 #include "mockbroker/broker/acl/plain_permission_manager.h"
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -53,6 +54,72 @@ PlainPermissionManager::PlainPermissionManager(std::string rocketmq_home, Clock 
       clock_(std::move(clock)),
       snapshot_(std::make_shared<AclSnapshot>()) {
   default_version_.timestamp = clock_();
+}
+
+PlainPermissionManager::~PlainPermissionManager() { StopWatching(); }
+
+void PlainPermissionManager::StartWatching(int64_t interval_ms) {
+  std::lock_guard<std::mutex> start(start_mu_);
+  if (watcher_.joinable() || home_.empty()) return;
+  {
+    std::lock_guard<std::mutex> lock(watch_mu_);
+    watch_stop_ = false;
+  }
+  watcher_ = std::thread([this, interval_ms] { WatchLoop(interval_ms); });
+}
+
+void PlainPermissionManager::StopWatching() {
+  std::lock_guard<std::mutex> start(start_mu_);
+  if (!watcher_.joinable()) return;
+  {
+    std::lock_guard<std::mutex> lock(watch_mu_);
+    watch_stop_ = true;
+  }
+  watch_cv_.notify_all();
+  watcher_.join();
+}
+
+int64_t PlainPermissionManager::watcher_reloads() const { return watcher_reloads_.load(); }
+
+PlainPermissionManager::FileStamps PlainPermissionManager::StampFiles(
+    const std::vector<std::string>& files) const {
+  FileStamps stamps;
+  for (const std::string& file : files) {
+    std::error_code ec;
+    const auto mtime = fs::last_write_time(file, ec);
+    const int64_t ns =
+        ec ? -1
+           : std::chrono::duration_cast<std::chrono::nanoseconds>(mtime.time_since_epoch()).count();
+    const auto size = fs::file_size(file, ec);
+    stamps[file] = {ns, ec ? -1 : static_cast<int64_t>(size)};
+  }
+  return stamps;
+}
+
+void PlainPermissionManager::WatchLoop(int64_t interval_ms) {
+  std::unique_lock<std::mutex> wait_lock(watch_mu_);
+  while (!watch_cv_.wait_for(wait_lock, std::chrono::milliseconds(interval_ms),
+                             [this] { return watch_stop_; })) {
+    wait_lock.unlock();
+    {
+      // Only this thread and the edits touch the files' model; the stat calls run outside any
+      // lock a request check could need.
+      FileStamps now = StampFiles(ListAclFiles());
+      std::lock_guard<std::mutex> lock(mu_);
+      if (now != stamps_) {
+        watcher_reloads_.fetch_add(1);
+        Status st = LoadLocked();
+        if (st.ok()) {
+          RMQ_LOG(kInfo) << "ACL files under " << home_ << " changed: reloaded";
+        } else {
+          // Java keeps the old model too; the failed files are retried when they change again.
+          RMQ_LOG(kError) << "ACL reload failed, keeping the previous rules: " << st.message();
+          stamps_ = std::move(now);
+        }
+      }
+    }
+    wait_lock.lock();
+  }
 }
 
 std::vector<std::string> PlainPermissionManager::ListAclFiles() const {
@@ -115,6 +182,8 @@ Status PlainPermissionManager::LoadLocked() {
   auto snapshot = std::make_shared<AclSnapshot>();
   std::map<std::string, DataVersion> versions;
   std::vector<std::string> files = ListAclFiles();
+  // Stamped before reading: a write that lands after this is seen by the next watcher poll.
+  FileStamps stamps = StampFiles(files);
   const int64_t now = clock_();
   for (const std::string& file : files) {
     Result<YamlNode> root = ReadFile(file);
@@ -125,6 +194,13 @@ Status PlainPermissionManager::LoadLocked() {
     }
     PlainAclFile content = PlainAclFile::FromYaml(*root, now);
     for (auto& addr : content.global_white_remote_addresses) {
+      Result<RemoteAddressStrategy> strategy = RemoteAddressStrategy::Compile(addr);
+      if (strategy.ok()) {
+        snapshot->global_white_strategies.push_back(std::move(*strategy));
+      } else {
+        RMQ_LOG(kWarn) << "ACL file " << file
+                       << ": global white address skipped: " << strategy.status().message();
+      }
       snapshot->global_white_remote_addresses.push_back(addr);
     }
     for (const PlainAccessConfig& account : content.accounts) {
@@ -148,7 +224,8 @@ Status PlainPermissionManager::LoadLocked() {
   if (dv != versions.end()) default_version_ = dv->second;
   files_ = std::move(files);
   versions_ = std::move(versions);
-  snapshot_ = std::move(snapshot);
+  stamps_ = std::move(stamps);
+  std::atomic_store(&snapshot_, std::shared_ptr<const AclSnapshot>(std::move(snapshot)));
   return Status::OK();
 }
 
@@ -265,8 +342,7 @@ Result<AclConfig> PlainPermissionManager::GetAllAclConfig() const {
 }
 
 std::shared_ptr<const AclSnapshot> PlainPermissionManager::Snapshot() const {
-  std::lock_guard<std::mutex> lock(mu_);
-  return snapshot_;
+  return std::atomic_load(&snapshot_);
 }
 
 }  // namespace rocketmq::broker::acl

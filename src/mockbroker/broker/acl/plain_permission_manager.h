@@ -8,16 +8,25 @@
 // and writes the file back in snakeyaml's layout (yaml_document.h), then reloads the model, as
 // Java's file watcher does a moment later.
 //
-// Thread-safety: every method may be called from any thread; edits are serialized. Snapshot()
-// hands enforcement an immutable view that later edits replace, never change.
+// Reload: StartWatching() polls the files' list, sizes and modification times (Java's
+// AclFileWatchService) and reloads everything when one changed; a reload that fails (bad YAML)
+// keeps the previous model and is logged.
+//
+// Thread-safety: every method may be called from any thread; edits and reloads are serialized
+// by mu_. Snapshot() hands enforcement an immutable view that later edits replace, never change;
+// it takes no lock that an edit holds while touching files (an atomic shared_ptr swap), so request
+// checks never wait for disk.
 #pragma once
 
+#include <atomic>
+#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "common/model/acl_config.h"
@@ -30,8 +39,10 @@ namespace rocketmq::broker::acl {
 // What an enforcing validator needs, built by Load().
 struct AclSnapshot {
   std::vector<std::string> global_white_remote_addresses;  // from every file
-  std::map<std::string, PlainAccessResource> accounts;     // access key -> account
-  std::map<std::string, std::string> access_key_file;      // access key -> its file
+  // The well-formed ones compiled, in the same order (a malformed one is skipped with a warning).
+  std::vector<RemoteAddressStrategy> global_white_strategies;
+  std::map<std::string, PlainAccessResource> accounts;  // access key -> account
+  std::map<std::string, std::string> access_key_file;   // access key -> its file
 };
 
 class PlainPermissionManager {
@@ -40,6 +51,19 @@ class PlainPermissionManager {
 
   // `rocketmq_home` empty: no files; edits fail with InvalidArgument.
   PlainPermissionManager(std::string rocketmq_home, Clock clock);
+  // Stops the watcher.
+  ~PlainPermissionManager();
+
+  PlainPermissionManager(const PlainPermissionManager&) = delete;
+  PlainPermissionManager& operator=(const PlainPermissionManager&) = delete;
+
+  // Starts the thread that reloads the files when they change, checking every `interval_ms`.
+  // Idempotent; call after the first Load().
+  void StartWatching(int64_t interval_ms);
+  // Joins the watcher thread. Idempotent.
+  void StopWatching();
+  // How many reloads the watcher has done (successful or not); for tests and logs.
+  int64_t watcher_reloads() const;
 
   // (Re)reads every ACL file. Corruption when a file is not valid YAML (Java fails the broker's
   // start then); an account with too short keys or a bad "Res=Perm" item is skipped with a
@@ -67,11 +91,17 @@ class PlainPermissionManager {
   // definition of an access key wins), read from disk.
   Result<AclConfig> GetAllAclConfig() const;
 
+  // The current model; never null. Lock-free for the caller in practice (std::atomic_load).
   std::shared_ptr<const AclSnapshot> Snapshot() const;
   const std::string& default_acl_file() const { return default_file_; }
 
  private:
+  // A file's identity for the watcher: modification time (ns) and size.
+  using FileStamps = std::map<std::string, std::pair<int64_t, int64_t>>;
+
   Status LoadLocked();
+  FileStamps StampFiles(const std::vector<std::string>& files) const;
+  void WatchLoop(int64_t interval_ms);
   std::vector<std::string> ListAclFiles() const;
   Result<YamlNode> ReadFile(const std::string& path) const;
   Status WriteFile(const std::string& path, const YamlNode& root) const;
@@ -85,7 +115,16 @@ class PlainPermissionManager {
   std::vector<std::string> files_;               // guarded by mu_
   std::map<std::string, DataVersion> versions_;  // guarded by mu_
   DataVersion default_version_;                  // guarded by mu_
-  std::shared_ptr<const AclSnapshot> snapshot_;  // guarded by mu_
+  FileStamps stamps_;                            // guarded by mu_: as of the last load
+  // Written under mu_, read with std::atomic_load by Snapshot().
+  std::shared_ptr<const AclSnapshot> snapshot_;
+
+  std::mutex watch_mu_;
+  std::condition_variable watch_cv_;
+  bool watch_stop_ = false;  // guarded by watch_mu_
+  std::thread watcher_;      // started and joined under start_mu_
+  std::mutex start_mu_;
+  std::atomic<int64_t> watcher_reloads_{0};
 };
 
 }  // namespace rocketmq::broker::acl
