@@ -57,10 +57,12 @@ int main(int argc, char** argv) {
                    props.status().ToString().c_str());
       return 1;
     }
-    std::vector<std::string> unknown;
-    config.Apply(*props, &unknown);
-    for (const auto& key : unknown) {
-      RMQ_LOG(kWarn) << "unknown config key ignored: " << key;
+    // Like Java (NamesrvStartup registers the whole file), every key of the file that is not
+    // one of Java's reported keys is still served back by GET_NAMESRV_CONFIG.
+    std::vector<std::string> unreported;
+    config.Apply(*props, &unreported);
+    for (const auto& key : unreported) {
+      if (!NamesrvConfig::IsKnownKey(key)) RMQ_LOG(kWarn) << "unknown config key ignored: " << key;
       extra.Set(key, *props->Find(key));
     }
     config.config_store_path = args.config_file;  // Java persists updates into the -c file

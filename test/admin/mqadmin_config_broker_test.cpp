@@ -2,12 +2,15 @@
 // 4.9.8's captured outputs (vectors/mqadmin/getBrokerConfig-*.txt, updateBrokerConfig-*.txt).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "common/json_reader.h"
 #include "mqadmin_config_test_util.h"
+#include "support/vectors.h"
 #include "tools/admin/format_util.h"
 
 namespace rocketmq::test {
@@ -68,6 +71,47 @@ TEST_F(MqadminBrokerConfigTest, OneBrokerPrintsEveryKeyInJavaOrder) {
   }
   expected.push_back("");
   EXPECT_EQ(lines, expected);
+}
+
+// The keys of each "====...====" section of a getBrokerConfig listing, in printed order.
+std::vector<std::vector<std::string>> SectionKeys(const std::string& out) {
+  std::vector<std::vector<std::string>> sections;
+  std::istringstream in(out);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind("============", 0) == 0) {
+      sections.emplace_back();
+    } else if (!line.empty() && !sections.empty()) {
+      std::string key = line.substr(0, std::min<size_t>(50, line.size()));
+      key.erase(key.find_last_not_of(' ') + 1);
+      sections.back().push_back(key);
+    }
+  }
+  return sections;
+}
+
+TEST_F(MqadminBrokerConfigTest, KeysAndTheirOrderAreJavas) {
+  // getBrokerConfig-b.txt / -c.txt (their byte counts are off: read as text): the same 178 keys
+  // in the same order, masters and slave alike. The order is what Java mqadmin's Properties
+  // makes of the broker's text, which itself is the broker's ConcurrentHashMap order.
+  for (const char* file : {"getBrokerConfig-b.txt", "getBrokerConfig-c.txt"}) {
+    const std::string text = ReadFile(MqadminVectorsDir() + "/" + file);
+    const size_t begin = text.find("# stdout:\n");
+    const size_t end = text.find("# stderr:");
+    ASSERT_TRUE(begin != std::string::npos && end != std::string::npos) << file;
+    const std::vector<std::vector<std::string>> java = SectionKeys(text.substr(begin, end - begin));
+    const bool cluster = std::string(file) == "getBrokerConfig-c.txt";
+    MqadminRun run = cluster
+                         ? RunMqadmin({"getBrokerConfig", "-n", ns_addr(), "-c", kCluster})
+                         : RunMqadmin({"getBrokerConfig", "-n", ns_addr(), "-b", broker_a_addr()});
+    ASSERT_EQ(run.exit_status, 0) << run.err;
+    const std::vector<std::vector<std::string>> ours = SectionKeys(run.out);
+    ASSERT_EQ(ours.size(), java.size()) << file;
+    for (size_t i = 0; i < java.size(); ++i) {
+      EXPECT_EQ(java[i].size(), 178u) << file;
+      EXPECT_EQ(ours[i], java[i]) << file << " section " << i;
+    }
+  }
 }
 
 TEST_F(MqadminBrokerConfigTest, ClusterPrintsMastersThenTheirSlaves) {

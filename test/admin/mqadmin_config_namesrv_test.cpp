@@ -4,11 +4,14 @@
 #include <gtest/gtest.h>
 
 #include <regex>
+#include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "common/json_reader.h"
 #include "mqadmin_config_test_util.h"
+#include "support/vectors.h"
 #include "tools/admin/format_util.h"
 
 namespace rocketmq::test {
@@ -164,6 +167,39 @@ TEST_F(MqadminNamesrvConfigTest, GetNamesrvConfig) {
   for (const char* key : {"listenPort", "kvConfigPath", "orderMessageEnable", "rocketmqHome"}) {
     EXPECT_EQ(map.count(key), 1u) << key;
   }
+  // Exactly Java 4.9.8's keys (getNamesrvConfig.txt; its byte counts are off, so the file is
+  // read as text), with Java's defaults where the capture's set-up did not choose the value.
+  std::set<std::string> java_keys;
+  for (const char* file : {"getNamesrvConfig.txt", "getNamesrvConfig-after-update.txt"}) {
+    const std::string text = ReadFile(MqadminVectorsDir() + "/" + file);
+    const size_t begin = text.find("# stdout:\n");
+    const size_t end = text.find("# stderr:");
+    ASSERT_NE(begin, std::string::npos) << file;
+    ASSERT_NE(end, std::string::npos) << file;
+    std::istringstream in(text.substr(begin, end - begin));
+    std::string line;
+    std::set<std::string> keys;
+    while (std::getline(in, line)) {
+      const size_t eq = line.find("  =  ");
+      if (eq == std::string::npos) continue;
+      std::string key = line.substr(0, eq);
+      key.erase(key.find_last_not_of(' ') + 1);
+      keys.insert(key);
+      if (key == "listenPort" || key == "kvConfigPath" || key == "configStorePath" ||
+          key == "rocketmqHome") {
+        continue;  // the capture's paths and port
+      }
+      EXPECT_EQ(map.at(key), line.substr(eq + 5)) << key;
+    }
+    EXPECT_EQ(keys.size(), 21u) << file;
+    if (java_keys.empty()) java_keys = keys;
+    EXPECT_EQ(keys, java_keys) << file;
+  }
+  std::set<std::string> our_keys;
+  for (const auto& [k, v] : config) our_keys.insert(k);
+  EXPECT_EQ(our_keys, java_keys);
+  // The NameServer was started on port 0: the bound port is what it reports.
+  EXPECT_EQ(map.at("listenPort"), ns_addr().substr(ns_addr().rfind(':') + 1));
 
   run = RunMqadmin({"getNamesrvConfig", "-n", ns_addr(), "--json"});
   ASSERT_EQ(run.exit_status, 0) << run.err;
@@ -188,12 +224,28 @@ TEST_F(MqadminNamesrvConfigTest, UpdateNamesrvConfig) {
   EXPECT_EQ(run.out, Localize(v.out));
   EXPECT_EQ(admin->getNameServerConfig().at(ns_addr()).at("orderMessageEnable"), "false");
 
-  // kvConfigPath is refused with NO_PERMISSION (Java's remark is "Can not update config in black
-  // list."; the bundled NameServer words it differently).
+  // A black-listed key (updateNamesrvConfig-blacklisted.txt): NO_PERMISSION with Java's remark on
+  // one stderr line (Java: a stack trace, exit 0), and nothing changes, in memory or on disk.
+  const admin::Properties before = admin->getNameServerConfig().at(ns_addr());
+  const std::string stored_before = ReadFile(dir() + "/namesrv.properties");
   run = RunVector(LoadMqadminVector("updateNamesrvConfig-blacklisted.txt"));
   EXPECT_EQ(run.out, "");
   ExpectOneErrorLine(run, "updateNamesrvConfig", "NameServer " + ns_addr());
   EXPECT_NE(run.err.find("CODE 16"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("Can not update config in black list."), std::string::npos) << run.err;
+  for (const char* key : {"configStorePath", "configBlackList", "rocketmqHome"}) {
+    run = RunMqadmin({"updateNamesrvConfig", "-n", ns_addr(), "-k", key, "-v", "/tmp/x"});
+    EXPECT_EQ(run.out, "") << key;
+    ExpectOneErrorLine(run, "updateNamesrvConfig", "Can not update config in black list.");
+  }
+  EXPECT_EQ(admin->getNameServerConfig().at(ns_addr()), before);
+  EXPECT_EQ(ReadFile(dir() + "/namesrv.properties"), stored_before);
+  try {
+    admin->updateNameServerConfig({{"kvConfigPath", "/tmp/x.json"}});
+    ADD_FAILURE() << "the black list let kvConfigPath through";
+  } catch (const MQClientException& e) {
+    EXPECT_EQ(e.getResponseCode(), 16);
+  }
   run = RunMqadmin({"updateNamesrvConfig", "-n", "127.0.0.1:1", "-k", "a", "-v", "b"});
   EXPECT_EQ(run.out, "");
   ExpectOneErrorLine(run, "updateNamesrvConfig", "127.0.0.1:1");

@@ -111,8 +111,11 @@ TEST_F(BrokerConfigUpdateTest, AppliesPersistsAndBumpsVersion) {
 TEST_F(BrokerConfigUpdateTest, BlackListAndBadBodies) {
   DataVersion before;
   GetConfig(&before);
-  for (const char* body : {"brokerConfigPath=/tmp/elsewhere", "configBlackList=none",
-                           "defaultQueryMaxNum=5\nconfigBlackList=none"}) {
+  // Java 4.9.8's fixed black list (brokerConfigPath, rocketmqHome, configBlackList) plus the
+  // configured configBlackList.
+  for (const char* body :
+       {"brokerConfigPath=/tmp/elsewhere", "configBlackList=none", "rocketmqHome=/tmp/elsewhere",
+        "defaultQueryMaxNum=5\nconfigBlackList=none"}) {
     RemotingCommand r = Update(body);
     EXPECT_EQ(r.code(), ResponseCode::kNoPermission) << body;
     EXPECT_EQ(r.remark().value_or(""), "Can not update config in black list.");
@@ -135,6 +138,23 @@ TEST_F(BrokerConfigUpdateTest, BlackListAndBadBodies) {
   DataVersion still;
   GetConfig(&still);
   EXPECT_EQ(still, before);
+}
+
+TEST_F(BrokerConfigUpdateTest, ConfiguredBlackListAddsKeys) {
+  // A broker.conf may black-list more keys; the fixed ones stay refused.
+  ASSERT_TRUE(
+      broker_->configuration()
+          .Apply(Properties::Parse("configBlackList=fileReservedTime;;deleteWhen\n"), nullptr)
+          .ok());
+  for (const char* body : {"fileReservedTime=1", "deleteWhen=01", "brokerConfigPath=/tmp/x",
+                           "rocketmqHome=/tmp/x", "configBlackList=x"}) {
+    RemotingCommand r = Update(body);
+    EXPECT_EQ(r.code(), ResponseCode::kNoPermission) << body;
+    EXPECT_EQ(r.remark().value_or(""), "Can not update config in black list.") << body;
+  }
+  EXPECT_EQ(*GetConfig().Find("fileReservedTime"), "72");
+  EXPECT_EQ(Update("defaultQueryMaxNum=5").code(), ResponseCode::kSuccess);
+  EXPECT_EQ(*GetConfig().Find("defaultQueryMaxNum"), "5");
 }
 
 TEST_F(BrokerConfigUpdateTest, BrokerPermissionReRegistersAtOnce) {

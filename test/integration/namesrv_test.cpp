@@ -403,7 +403,12 @@ TEST_F(NamesrvTest, GetAndUpdateNamesrvConfig) {
   EXPECT_EQ(get.code(), ResponseCode::kSuccess);
   Properties props = Properties::Parse(get.body());
   EXPECT_EQ(props.GetOr("kvConfigPath", ""), dir_ + "/kvConfig.json");
-  EXPECT_EQ(props.GetOr("listenPort", ""), "0");
+  // Configured as 0 (ephemeral): the bound port is reported.
+  EXPECT_EQ(props.GetOr("listenPort", ""), std::to_string(port()));
+  EXPECT_EQ(props.GetOr("configBlackList", ""), "configBlackList;configStorePath;kvConfigPath");
+  EXPECT_EQ(props.GetOr("writeBufferHighWaterMark", ""), "0");
+  EXPECT_EQ(props.GetOr("writeBufferLowWaterMark", ""), "0");
+  EXPECT_EQ(props.Find("listenAddress"), nullptr);  // not one of Java's keys
   EXPECT_EQ(props.GetOr("orderMessageEnable", ""), "false");
   EXPECT_EQ(props.GetOr("serverWorkerThreads", ""), "8");
 
@@ -416,10 +421,20 @@ TEST_F(NamesrvTest, GetAndUpdateNamesrvConfig) {
   Properties stored = Properties::Parse(rocketmq::test::ReadFile(dir_ + "/namesrv.properties"));
   EXPECT_EQ(stored.GetOr("orderMessageEnable", ""), "true");
 
-  RemotingCommand refused =
-      Call(Request(RequestCode::kUpdateNamesrvConfig, {}, "kvConfigPath=/tmp/elsewhere.json\n"));
-  EXPECT_EQ(refused.code(), ResponseCode::kNoPermission);
-  EXPECT_EQ(refused.remark().value_or(""), "Can not update config path");
+  // Java 4.9.8's black list: the configured keys plus rocketmqHome; one black-listed key
+  // refuses the whole update.
+  const std::string before = Call(Request(RequestCode::kGetNamesrvConfig)).body();
+  for (const char* body :
+       {"kvConfigPath=/tmp/elsewhere.json\n", "configStorePath=/tmp/x\n", "rocketmqHome=/x\n",
+        "configBlackList=\n", "clusterTest=false\nkvConfigPath=/tmp/elsewhere.json\n"}) {
+    RemotingCommand refused = Call(Request(RequestCode::kUpdateNamesrvConfig, {}, body));
+    EXPECT_EQ(refused.code(), ResponseCode::kNoPermission) << body;
+    EXPECT_EQ(refused.remark().value_or(""), "Can not update config in black list.") << body;
+  }
+  EXPECT_EQ(Call(Request(RequestCode::kGetNamesrvConfig)).body(), before);
+  RemotingCommand bad = Call(Request(RequestCode::kUpdateNamesrvConfig, {}, "a=\\u12zz\n"));
+  EXPECT_EQ(bad.code(), ResponseCode::kSystemError);
+  EXPECT_EQ(bad.remark().value_or(""), "string2Properties error");
 }
 
 TEST_F(NamesrvTest, WritePermDataVersionUnregisterAndUnsupportedCodes) {

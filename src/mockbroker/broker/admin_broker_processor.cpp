@@ -1,5 +1,6 @@
 #include "mockbroker/broker/admin_broker_processor.h"
 
+#include <cctype>
 #include <chrono>
 #include <set>
 
@@ -46,6 +47,8 @@ std::optional<RemotingCommand> AdminBrokerProcessor::ProcessRequest(
       return DeleteTopic(request);
     case RequestCode::kUpdateAndCreateSubscriptionGroup:
       return UpdateAndCreateSubscriptionGroup(request);
+    case RequestCode::kDeleteSubscriptionGroup:
+      return DeleteSubscriptionGroup(request);
     case RequestCode::kGetMaxOffset:
     case RequestCode::kGetMinOffset:
     case RequestCode::kSearchOffsetByTimestamp:
@@ -115,10 +118,6 @@ std::optional<RemotingCommand> AdminBrokerProcessor::ProcessRequest(
     case RequestCode::kGetAllConsumerOffset:
       resp.set_body(controller_->consumer_offset_manager().Snapshot().ToJson());
       return resp;
-    case RequestCode::kDeleteSubscriptionGroup:
-      resp.mutable_ext_fields();
-      controller_->subscription_group_manager().Delete(request.ext_fields().GetOr("groupName"));
-      return resp;
     case RequestCode::kGetBrokerConfig:
       resp.SetExtField("version", controller_->configuration().data_version().ToJson());
       resp.set_body(controller_->configuration().AllConfigsText());
@@ -155,16 +154,23 @@ RemotingCommand AdminBrokerProcessor::UpdateBrokerConfig(const RemotingCommand& 
                                            "string2Properties error");
   }
   BrokerConfiguration& configuration = controller_->configuration();
-  const std::string black_list = configuration.AllConfigs().GetOr("configBlackList", "");
+  // Java 4.9.8 AdminBrokerProcessor.initConfigBlackList: three fixed keys plus the configured
+  // configBlackList entries.
+  std::vector<std::string> black_list = {"brokerConfigPath", "rocketmqHome", "configBlackList"};
+  const std::string configured = configuration.AllConfigs().GetOr("configBlackList", "");
   size_t start = 0;
-  while (start <= black_list.size()) {
-    size_t end = black_list.find(';', start);
-    if (end == std::string::npos) end = black_list.size();
-    if (props->Find(black_list.substr(start, end - start)) != nullptr) {
+  while (start <= configured.size()) {
+    size_t end = configured.find(';', start);
+    if (end == std::string::npos) end = configured.size();
+    if (end > start) black_list.push_back(configured.substr(start, end - start));
+    start = end + 1;
+  }
+  for (const std::string& key : black_list) {
+    if (props->Find(key) != nullptr) {
+      RMQ_LOG(kWarn) << "updateBrokerConfig refused: " << key << " is in the config black list";
       return RemotingCommand::CreateResponse(request, ResponseCode::kNoPermission,
                                              "Can not update config in black list.");
     }
-    start = end + 1;
   }
   RMQ_LOG(kInfo) << "updateBrokerConfig, new config: [" << props->ToText() << "]";
   Status st = configuration.Update(*props);
@@ -176,7 +182,16 @@ RemotingCommand AdminBrokerProcessor::UpdateBrokerConfig(const RemotingCommand& 
   return RemotingCommand::CreateResponse(request, ResponseCode::kSuccess);
 }
 
+std::optional<RemotingCommand> AdminBrokerProcessor::RefuseOnSlave(const RemotingCommand& request) {
+  if (controller_->store_config().brokerRole != store::BrokerRole::kSlave) return std::nullopt;
+  RMQ_LOG(kWarn) << "request code " << request.code() << " refused: this broker is a slave";
+  return RemotingCommand::CreateResponse(request, ResponseCode::kSystemError,
+                                         "Can't modify topic or subscription group from slave "
+                                         "broker, please execute it from master broker.");
+}
+
 RemotingCommand AdminBrokerProcessor::UpdateAndCreateTopic(const RemotingCommand& request) {
+  if (auto refused = RefuseOnSlave(request)) return std::move(*refused);
   RemotingCommand resp =
       RemotingCommand::CreateResponse(request, ResponseCode::kSystemError, kDefaultRemark);
   // Java decodes CreateTopicRequestHeader first: the first absent @CFNotNull field, in
@@ -227,6 +242,7 @@ RemotingCommand AdminBrokerProcessor::UpdateAndCreateTopic(const RemotingCommand
 }
 
 RemotingCommand AdminBrokerProcessor::DeleteTopic(const RemotingCommand& request) {
+  if (auto refused = RefuseOnSlave(request)) return std::move(*refused);
   RemotingCommand resp = RemotingCommand::CreateResponse(request, ResponseCode::kSuccess);
   const std::string topic = request.ext_fields().GetOr("topic");
   controller_->topic_config_manager().DeleteTopicConfig(topic);
@@ -238,6 +254,7 @@ RemotingCommand AdminBrokerProcessor::DeleteTopic(const RemotingCommand& request
 
 RemotingCommand AdminBrokerProcessor::UpdateAndCreateSubscriptionGroup(
     const RemotingCommand& request) {
+  if (auto refused = RefuseOnSlave(request)) return std::move(*refused);
   RemotingCommand resp = RemotingCommand::CreateResponse(request, ResponseCode::kSuccess);
   Result<SubscriptionGroupConfig> c = DecodeJsonBody<SubscriptionGroupConfig>(request.body());
   if (c.ok()) {
@@ -246,6 +263,27 @@ RemotingCommand AdminBrokerProcessor::UpdateAndCreateSubscriptionGroup(
     RMQ_LOG(kWarn) << "UPDATE_AND_CREATE_SUBSCRIPTIONGROUP: bad body: " << c.status().ToString();
   }
   return resp;
+}
+
+RemotingCommand AdminBrokerProcessor::DeleteSubscriptionGroup(const RemotingCommand& request) {
+  if (auto refused = RefuseOnSlave(request)) return std::move(*refused);
+  // Java decodes DeleteSubscriptionGroupRequestHeader: groupName is @CFNotNull; removeOffset is a
+  // primitive boolean (Boolean.parseBoolean, false when absent).
+  const std::string* group = request.ext_fields().Find("groupName");
+  if (group == nullptr) {
+    return RemotingCommand::CreateResponse(request, ResponseCode::kSystemError,
+                                           "the custom field <groupName> is null");
+  }
+  std::string remove_offset = request.ext_fields().GetOr("removeOffset", "false");
+  for (char& c : remove_offset) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  controller_->subscription_group_manager().Delete(*group);
+  if (remove_offset == "true") {
+    const size_t removed = controller_->consumer_offset_manager().RemoveGroup(*group);
+    RMQ_LOG(kInfo) << "deleteSubscriptionGroup " << *group << ": removed " << removed
+                   << " offset entries";
+  }
+  // Java's createResponseCommand(null): no extFields.
+  return RemotingCommand::CreateResponse(request, ResponseCode::kSuccess);
 }
 
 RemotingCommand AdminBrokerProcessor::OffsetQuery(const RemotingCommand& request) {

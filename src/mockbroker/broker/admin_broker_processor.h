@@ -45,10 +45,17 @@ class AdminBrokerProcessor : public remoting::RequestProcessor {
   // update config in black list."; a body java.util.Properties cannot load -> SYSTEM_ERROR
   // "string2Properties error"; brokerPermission -> re-registration at once.
   remoting::RemotingCommand UpdateBrokerConfig(const remoting::RemotingCommand& request);
+  // Java validateSlave: on a SLAVE, topic and subscription group changes (the four handlers
+  // below) are refused with SYSTEM_ERROR "Can't modify topic or subscription group from slave
+  // broker, please execute it from master broker." before the header is read.
+  std::optional<remoting::RemotingCommand> RefuseOnSlave(const remoting::RemotingCommand& request);
   remoting::RemotingCommand UpdateAndCreateTopic(const remoting::RemotingCommand& request);
   remoting::RemotingCommand DeleteTopic(const remoting::RemotingCommand& request);
   remoting::RemotingCommand UpdateAndCreateSubscriptionGroup(
       const remoting::RemotingCommand& request);
+  // DELETE_SUBSCRIPTIONGROUP: forgets the group's config; with header removeOffset=true also
+  // every committed offset of the group (Java ConsumerOffsetManager.removeOffset).
+  remoting::RemotingCommand DeleteSubscriptionGroup(const remoting::RemotingCommand& request);
   remoting::RemotingCommand OffsetQuery(const remoting::RemotingCommand& request);
   // GET_BROKER_RUNTIME_INFO (admin_broker_runtime.cpp): the 4.9.x prepareRuntimeInfo keys.
   remoting::RemotingCommand RuntimeInfo(const remoting::RemotingCommand& request);

@@ -14,6 +14,7 @@
 #include <functional>
 #include <limits>
 #include <map>
+#include <set>
 
 #include "common/java_hash.h"
 #include "common/logging.h"
@@ -309,6 +310,212 @@ const std::vector<std::pair<const char*, const char*>>& OtherKeyDefaults() {
   return kKeys;
 }
 
+// The non-static fields of Java 4.9.8's BrokerConfig, NettyServerConfig, NettyClientConfig and
+// MessageStoreConfig in declaration order (Class.getDeclaredFields()), the order in which
+// MixAll.object2Properties puts them into one java.util.Properties per object.
+const std::vector<std::vector<const char*>>& JavaDeclaredConfigFields() {
+  static const std::vector<std::vector<const char*>> kFields = {
+      // BrokerConfig
+      {"rocketmqHome",
+       "namesrvAddr",
+       "brokerIP1",
+       "brokerIP2",
+       "brokerName",
+       "brokerClusterName",
+       "brokerId",
+       "brokerPermission",
+       "defaultTopicQueueNums",
+       "autoCreateTopicEnable",
+       "clusterTopicEnable",
+       "brokerTopicEnable",
+       "autoCreateSubscriptionGroup",
+       "messageStorePlugIn",
+       "msgTraceTopicName",
+       "traceTopicEnable",
+       "sendMessageThreadPoolNums",
+       "putMessageFutureThreadPoolNums",
+       "pullMessageThreadPoolNums",
+       "processReplyMessageThreadPoolNums",
+       "queryMessageThreadPoolNums",
+       "adminBrokerThreadPoolNums",
+       "clientManageThreadPoolNums",
+       "consumerManageThreadPoolNums",
+       "heartbeatThreadPoolNums",
+       "endTransactionThreadPoolNums",
+       "flushConsumerOffsetInterval",
+       "flushConsumerOffsetHistoryInterval",
+       "rejectTransactionMessage",
+       "fetchNamesrvAddrByAddressServer",
+       "sendThreadPoolQueueCapacity",
+       "putThreadPoolQueueCapacity",
+       "pullThreadPoolQueueCapacity",
+       "replyThreadPoolQueueCapacity",
+       "queryThreadPoolQueueCapacity",
+       "clientManagerThreadPoolQueueCapacity",
+       "consumerManagerThreadPoolQueueCapacity",
+       "heartbeatThreadPoolQueueCapacity",
+       "endTransactionPoolQueueCapacity",
+       "filterServerNums",
+       "longPollingEnable",
+       "shortPollingTimeMills",
+       "notifyConsumerIdsChangedEnable",
+       "highSpeedMode",
+       "commercialEnable",
+       "commercialTimerCount",
+       "commercialTransCount",
+       "commercialBigCount",
+       "commercialBaseCount",
+       "transferMsgByHeap",
+       "maxDelayTime",
+       "regionId",
+       "registerBrokerTimeoutMills",
+       "slaveReadEnable",
+       "disableConsumeIfConsumerReadSlowly",
+       "consumerFallbehindThreshold",
+       "brokerFastFailureEnable",
+       "waitTimeMillsInSendQueue",
+       "waitTimeMillsInPullQueue",
+       "waitTimeMillsInHeartbeatQueue",
+       "waitTimeMillsInTransactionQueue",
+       "startAcceptSendRequestTimeStamp",
+       "traceOn",
+       "enableCalcFilterBitMap",
+       "expectConsumerNumUseFilter",
+       "maxErrorRateOfBloomFilter",
+       "filterDataCleanTimeSpan",
+       "filterSupportRetry",
+       "enablePropertyFilter",
+       "compressedRegister",
+       "forceRegister",
+       "registerNameServerPeriod",
+       "transactionTimeOut",
+       "transactionCheckMax",
+       "transactionCheckInterval",
+       "aclEnable",
+       "storeReplyMessageEnable",
+       "enableDetailStat",
+       "autoDeleteUnusedStats",
+       "isolateLogEnable",
+       "configBlackList"},
+      // NettyServerConfig
+      {
+          "listenPort",
+          "serverWorkerThreads",
+          "serverCallbackExecutorThreads",
+          "serverSelectorThreads",
+          "serverOnewaySemaphoreValue",
+          "serverAsyncSemaphoreValue",
+          "serverChannelMaxIdleTimeSeconds",
+          "serverSocketSndBufSize",
+          "serverSocketRcvBufSize",
+          "writeBufferHighWaterMark",
+          "writeBufferLowWaterMark",
+          "serverSocketBacklog",
+          "serverPooledByteBufAllocatorEnable",
+          "useEpollNativeSelector",
+      },
+      // NettyClientConfig
+      {
+          "clientWorkerThreads",
+          "clientCallbackExecutorThreads",
+          "clientOnewaySemaphoreValue",
+          "clientAsyncSemaphoreValue",
+          "connectTimeoutMillis",
+          "channelNotActiveInterval",
+          "clientChannelMaxIdleTimeSeconds",
+          "clientSocketSndBufSize",
+          "clientSocketRcvBufSize",
+          "clientPooledByteBufAllocatorEnable",
+          "clientCloseSocketIfTimeout",
+          "useTLS",
+          "writeBufferHighWaterMark",
+          "writeBufferLowWaterMark",
+      },
+      // MessageStoreConfig
+      {
+          "storePathRootDir",
+          "storePathCommitLog",
+          "storePathDLedgerCommitLog",
+          "readOnlyCommitLogStorePaths",
+          "mappedFileSizeCommitLog",
+          "mappedFileSizeConsumeQueue",
+          "enableConsumeQueueExt",
+          "mappedFileSizeConsumeQueueExt",
+          "bitMapLengthConsumeQueueExt",
+          "flushIntervalCommitLog",
+          "commitIntervalCommitLog",
+          "useReentrantLockWhenPutMessage",
+          "flushCommitLogTimed",
+          "flushIntervalConsumeQueue",
+          "cleanResourceInterval",
+          "deleteCommitLogFilesInterval",
+          "deleteConsumeQueueFilesInterval",
+          "destroyMapedFileIntervalForcibly",
+          "redeleteHangedFileInterval",
+          "deleteWhen",
+          "diskMaxUsedSpaceRatio",
+          "fileReservedTime",
+          "putMsgIndexHightWater",
+          "maxMessageSize",
+          "checkCRCOnRecover",
+          "flushCommitLogLeastPages",
+          "commitCommitLogLeastPages",
+          "flushLeastPagesWhenWarmMapedFile",
+          "flushConsumeQueueLeastPages",
+          "flushCommitLogThoroughInterval",
+          "commitCommitLogThoroughInterval",
+          "flushConsumeQueueThoroughInterval",
+          "maxTransferBytesOnMessageInMemory",
+          "maxTransferCountOnMessageInMemory",
+          "maxTransferBytesOnMessageInDisk",
+          "maxTransferCountOnMessageInDisk",
+          "accessMessageInMemoryMaxRatio",
+          "messageIndexEnable",
+          "maxHashSlotNum",
+          "maxIndexNum",
+          "maxMsgsNumBatch",
+          "messageIndexSafe",
+          "haListenPort",
+          "haSendHeartbeatInterval",
+          "haHousekeepingInterval",
+          "haTransferBatchSize",
+          "haMasterAddress",
+          "haSlaveFallbehindMax",
+          "brokerRole",
+          "flushDiskType",
+          "syncFlushTimeout",
+          "slaveTimeout",
+          "messageDelayLevel",
+          "flushDelayOffsetInterval",
+          "cleanFileForciblyEnable",
+          "warmMapedFileEnable",
+          "offsetCheckInSlave",
+          "debugLockEnable",
+          "duplicationEnable",
+          "diskFallRecorded",
+          "osPageCacheBusyTimeOutMills",
+          "defaultQueryMaxNum",
+          "transientStorePoolEnable",
+          "transientStorePoolSize",
+          "fastFailIfNoBufferInStorePool",
+          "enableDLegerCommitLog",
+          "dLegerGroup",
+          "dLegerPeers",
+          "dLegerSelfId",
+          "preferredLeaderId",
+          "isEnableBatchPush",
+          "enableScheduleMessageStats",
+          "enableLmq",
+          "enableMultiDispatch",
+          "maxLmqConsumeQueueNum",
+          "enableScheduleAsyncDeliver",
+          "scheduleAsyncDeliverMaxPendingLimit",
+          "scheduleAsyncDeliverMaxResendNum2Blocked",
+      },
+  };
+  return kFields;
+}
+
 // Java Boolean.parseBoolean: "true" in any case is true, everything else false.
 std::string JavaParseBoolean(const std::string& v) {
   std::string t = v;
@@ -476,10 +683,26 @@ Properties BrokerConfiguration::AllConfigs() const {
 
 std::string BrokerConfiguration::AllConfigsText() const {
   Properties all = AllConfigs();
-  std::vector<std::string> keys;
-  for (const auto& [k, v] : all.entries()) keys.push_back(k);
-  // Java: new Properties() (a ConcurrentHashMap(8) inside) filled by putAll per config object.
-  keys = JavaStringKeyOrder(keys, JavaConcurrentHashMapTableSize(8, keys.size()));
+  // Java's Configuration: for each config object in turn, object2Properties fills a fresh
+  // Properties (a ConcurrentHashMap(8) since Java 9) in field declaration order, skipping null
+  // values, and merge() copies that one's iteration into allConfigs; a key already there keeps
+  // its place. The body is allConfigs' iteration. Within a bin a ConcurrentHashMap's order
+  // depends on the insertion order and on how the table grew, so both steps are replayed.
+  std::vector<std::string> inserted;
+  std::set<std::string> seen;
+  for (const std::vector<const char*>& fields : JavaDeclaredConfigFields()) {
+    std::vector<std::string> present;
+    for (const char* f : fields) {
+      if (all.Find(f) != nullptr) present.emplace_back(f);
+    }
+    for (const std::string& k : JavaConcurrentHashMapOrder(present, 16)) {
+      if (seen.insert(k).second) inserted.push_back(k);
+    }
+  }
+  for (const auto& [k, v] : all.entries()) {
+    if (seen.insert(k).second) inserted.push_back(k);  // not a Java field (none today)
+  }
+  const std::vector<std::string> keys = JavaConcurrentHashMapOrder(inserted, 16);
   std::string text;
   for (const auto& k : keys) text += k + "=" + *all.Find(k) + "\n";
   return text;

@@ -83,6 +83,27 @@ void ConsumerOffsetManager::RemoveTopic(const std::string& topic) {
   }
 }
 
+size_t ConsumerOffsetManager::RemoveGroup(const std::string& group) {
+  size_t removed = 0;
+  std::lock_guard<std::mutex> lock(mu_);
+  for (auto it = table_.begin(); it != table_.end();) {
+    const std::string& key = it->first;
+    const size_t at = key.find(kSeparator);
+    // Java: topicAtGroup.split("@") has two parts and the second is the group. split drops
+    // trailing empty parts, so "topic@" has one part and never matches.
+    const bool two_parts = at != std::string::npos && at + 1 < key.size() &&
+                           key.find(kSeparator, at + 1) == std::string::npos;
+    if (two_parts && key.compare(at + 1, std::string::npos, group) == 0) {
+      RMQ_LOG(kWarn) << "clean group offset " << key;
+      it = table_.erase(it);
+      ++removed;
+    } else {
+      ++it;
+    }
+  }
+  return removed;
+}
+
 std::set<std::string> ConsumerOffsetManager::WhichGroupByTopic(const std::string& topic) const {
   std::set<std::string> groups;
   std::lock_guard<std::mutex> lock(mu_);

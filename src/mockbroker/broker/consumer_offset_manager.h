@@ -32,6 +32,10 @@ class ConsumerOffsetManager {
                    const std::string& topic);
   // Forgets every group's offsets of `topic`.
   void RemoveTopic(const std::string& topic);
+  // Java removeOffset(group) (DELETE_SUBSCRIPTIONGROUP with removeOffset=true): forgets every
+  // "topic@group" entry whose key splits on '@' into exactly `topic` and `group`. Returns how
+  // many entries went. Persisted with the next periodic flush, as Java.
+  size_t RemoveGroup(const std::string& group);
   // Groups with offsets for `topic`.
   std::set<std::string> WhichGroupByTopic(const std::string& topic) const;
   // Topics with offsets for `group`.

@@ -6,8 +6,8 @@
 #include <functional>
 #include <limits>
 
-#include "common/logging.h"
 #include "common/file_util.h"
+#include "common/logging.h"
 
 namespace rocketmq::namesrv {
 
@@ -16,6 +16,7 @@ namespace {
 // One configuration key: how to read it from and write it to a NamesrvConfig.
 struct Field {
   const char* name;
+  bool reported;  // one of Java 4.9.8's keys (GET_NAMESRV_CONFIG shows it)
   std::function<bool(NamesrvConfig&, const std::string&)> set;  // false: unparseable value
   std::function<std::string(const NamesrvConfig&)> get;
 };
@@ -47,7 +48,7 @@ bool ParseJavaBool(const std::string& text) {
 }
 
 Field StringField(const char* name, std::string NamesrvConfig::*member) {
-  return Field{name,
+  return Field{name, true,
                [member](NamesrvConfig& c, const std::string& v) {
                  c.*member = v;
                  return true;
@@ -57,19 +58,24 @@ Field StringField(const char* name, std::string NamesrvConfig::*member) {
 
 Field IntField(const char* name, int32_t NamesrvConfig::*member) {
   return Field{
-      name,
+      name, true,
       [member](NamesrvConfig& c, const std::string& v) { return ParseInt32(v, &(c.*member)); },
       [member](const NamesrvConfig& c) { return std::to_string(c.*member); }};
 }
 
 Field BoolField(const char* name, bool NamesrvConfig::*member) {
   return Field{
-      name,
+      name, true,
       [member](NamesrvConfig& c, const std::string& v) {
         c.*member = ParseJavaBool(v);
         return true;
       },
       [member](const NamesrvConfig& c) { return std::string(c.*member ? "true" : "false"); }};
+}
+
+Field Unreported(Field f) {
+  f.reported = false;
+  return f;
 }
 
 const std::vector<Field>& Fields() {
@@ -80,7 +86,8 @@ const std::vector<Field>& Fields() {
       StringField("productEnvName", &NamesrvConfig::product_env_name),
       BoolField("clusterTest", &NamesrvConfig::cluster_test),
       BoolField("orderMessageEnable", &NamesrvConfig::order_message_enable),
-      StringField("listenAddress", &NamesrvConfig::listen_address),
+      StringField("configBlackList", &NamesrvConfig::config_black_list),
+      Unreported(StringField("listenAddress", &NamesrvConfig::listen_address)),
       IntField("listenPort", &NamesrvConfig::listen_port),
       IntField("serverWorkerThreads", &NamesrvConfig::server_worker_threads),
       IntField("serverCallbackExecutorThreads", &NamesrvConfig::server_callback_executor_threads),
@@ -91,6 +98,8 @@ const std::vector<Field>& Fields() {
                &NamesrvConfig::server_channel_max_idle_time_seconds),
       IntField("serverSocketSndBufSize", &NamesrvConfig::server_socket_snd_buf_size),
       IntField("serverSocketRcvBufSize", &NamesrvConfig::server_socket_rcv_buf_size),
+      IntField("writeBufferHighWaterMark", &NamesrvConfig::write_buffer_high_water_mark),
+      IntField("writeBufferLowWaterMark", &NamesrvConfig::write_buffer_low_water_mark),
       IntField("serverSocketBacklog", &NamesrvConfig::server_socket_backlog),
       BoolField("serverPooledByteBufAllocatorEnable",
                 &NamesrvConfig::server_pooled_byte_buf_allocator_enable),
@@ -122,13 +131,11 @@ NamesrvConfig NamesrvConfig::Defaults() {
   return c;
 }
 
-void NamesrvConfig::Apply(const Properties& props, std::vector<std::string>* unknown) {
+void NamesrvConfig::Apply(const Properties& props, std::vector<std::string>* unreported) {
   for (const auto& [key, value] : props.entries()) {
     const Field* f = FindField(key);
-    if (f == nullptr) {
-      if (unknown != nullptr) unknown->push_back(key);
-      continue;
-    }
+    if ((f == nullptr || !f->reported) && unreported != nullptr) unreported->push_back(key);
+    if (f == nullptr) continue;
     if (!f->set(*this, value)) {
       RMQ_LOG(kWarn) << "namesrv config: ignoring " << key << "=" << value
                      << " (not a valid value for this key)";
@@ -138,11 +145,33 @@ void NamesrvConfig::Apply(const Properties& props, std::vector<std::string>* unk
 
 Properties NamesrvConfig::ToProperties() const {
   Properties p;
-  for (const auto& f : Fields()) p.Set(f.name, f.get(*this));
+  for (const auto& f : Fields()) {
+    if (f.reported) p.Set(f.name, f.get(*this));
+  }
   return p;
 }
 
 bool NamesrvConfig::IsKnownKey(const std::string& key) { return FindField(key) != nullptr; }
+
+bool NamesrvConfig::IsReportedKey(const std::string& key) {
+  const Field* f = FindField(key);
+  return f != nullptr && f->reported;
+}
+
+std::vector<std::string> NamesrvConfig::BlackList() const {
+  std::vector<std::string> keys = {"configBlackList", "configStorePath", "kvConfigPath",
+                                   "rocketmqHome"};
+  size_t start = 0;
+  while (start <= config_black_list.size()) {
+    size_t end = config_black_list.find(';', start);
+    if (end == std::string::npos) end = config_black_list.size();
+    // Java's String.split keeps inner empty entries; an empty key never matches a request key
+    // that Properties.load produced from a "key=value" line, so they are skipped here.
+    if (end > start) keys.push_back(config_black_list.substr(start, end - start));
+    start = end + 1;
+  }
+  return keys;
+}
 
 NamesrvConfiguration::NamesrvConfiguration(NamesrvConfig config, Properties extra)
     : config_(std::move(config)), extra_(std::move(extra)) {}
@@ -157,10 +186,15 @@ Status NamesrvConfiguration::Update(const Properties& props) {
   std::string path;
   {
     std::lock_guard<std::mutex> lock(mu_);
-    config_.Apply(props, nullptr);
+    Properties reported;
     for (const auto& [key, value] : props.entries()) {
-      if (!NamesrvConfig::IsKnownKey(key) && extra_.Find(key) != nullptr) extra_.Set(key, value);
+      if (NamesrvConfig::IsReportedKey(key)) {
+        reported.Set(key, value);
+      } else if (extra_.Find(key) != nullptr) {
+        extra_.Set(key, value);  // a key of the loaded file: kept as text, as Java
+      }
     }
+    config_.Apply(reported, nullptr);
     path = config_.config_store_path;
     Properties all = config_.ToProperties();
     for (const auto& [key, value] : extra_.entries()) all.Set(key, value);
@@ -168,6 +202,11 @@ Status NamesrvConfiguration::Update(const Properties& props) {
   }
   if (path.empty()) return Status::OK();
   return WriteFileReplacing(path, text);
+}
+
+void NamesrvConfiguration::SetBoundPort(int32_t port) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (config_.listen_port == 0) config_.listen_port = port;
 }
 
 std::string NamesrvConfiguration::AllConfigsText() const {

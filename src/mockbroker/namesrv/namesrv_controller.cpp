@@ -54,6 +54,7 @@ Status NamesrvController::Start() {
     server_.reset();
     return st;
   }
+  configuration_.SetBoundPort(server_->port());
   {
     std::lock_guard<std::mutex> lock(mu_);
     stopping_ = false;

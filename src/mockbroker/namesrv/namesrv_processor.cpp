@@ -322,12 +322,21 @@ RemotingCommand NamesrvProcessor::DeleteTopic(const RemotingCommand& req) {
 }
 
 RemotingCommand NamesrvProcessor::UpdateConfig(const RemotingCommand& req) {
+  // Java 4.9.8 DefaultRequestProcessor.updateConfig: a body Properties.load rejects ->
+  // SYSTEM_ERROR; any black-listed key -> NO_PERMISSION and nothing changes.
   if (!req.body().empty()) {
-    Properties props = Properties::Parse(req.body());
-    if (props.Find("kvConfigPath") != nullptr || props.Find("configStorePath") != nullptr) {
-      return Error(req, ResponseCode::kNoPermission, "Can not update config path");
+    Result<Properties> props = Properties::ParseChecked(req.body());
+    if (!props.ok()) {
+      RMQ_LOG(kError) << "updateConfig string2Properties error: " << props.status().ToString();
+      return Error(req, ResponseCode::kSystemError, "string2Properties error");
     }
-    Status st = configuration_.Update(props);
+    for (const std::string& key : configuration_.Snapshot().BlackList()) {
+      if (props->Find(key) != nullptr) {
+        RMQ_LOG(kWarn) << "updateConfig refused: " << key << " is in the config black list";
+        return Error(req, ResponseCode::kNoPermission, "Can not update config in black list.");
+      }
+    }
+    Status st = configuration_.Update(*props);
     if (!st.ok()) RMQ_LOG(kError) << "persist namesrv config failed: " << st.ToString();
   }
   return Success(req);

@@ -1,11 +1,14 @@
 // queryCq: prints the consume queue entries of one queue from an index
 // (Java org.apache.rocketmq.tools.command.queue.QueryConsumeQueueCommand).
+#include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "common/json_writer.h"
 #include "tools/admin/command_error.h"
 #include "tools/admin/command_table.h"
+#include "tools/admin/java_hash.h"
 #include "tools/admin/option_values.h"
 #include "tools/admin/sub_command.h"
 
@@ -109,19 +112,27 @@ class QueryCqCommand final : public SubCommand {
 
  private:
   // fastjson's SubscriptionData: fields sorted by name (JSON.toJSONString(data, true) when
-  // `pretty`).
+  // `pretty`). tagsSet and codeSet are HashSets in Java: they iterate in HashSet order, and
+  // fastjson writes a Set on one line even when pretty (CollectionCodec ignores PrettyFormat).
   static void WriteSubscriptionJson(JsonWriter& w, const SubscriptionData& s, bool /*pretty*/) {
     w.BeginObject();
     w.Key("classFilterMode").Bool(s.class_filter_mode);
-    w.Key("codeSet").BeginArray();
-    for (int code : s.code_set) w.Int(code);
-    w.EndArray();
+    std::vector<int32_t> codes(s.code_set.begin(), s.code_set.end());
+    JsonWriter code_json;
+    code_json.BeginArray();
+    // Integer.hashCode() is the value itself.
+    for (size_t i : JavaHashOrder(codes)) code_json.Int(codes[i]);
+    w.Key("codeSet").Raw(code_json.EndArray().str());
     w.Key("expressionType").String(s.expression_type);
     w.Key("subString").String(s.sub_string);
     w.Key("subVersion").Int(s.sub_version);
-    w.Key("tagsSet").BeginArray();
-    for (const std::string& tag : s.tags_set) w.String(tag);
-    w.EndArray();
+    JsonWriter tag_json;
+    tag_json.BeginArray();
+    for (const std::string& tag :
+         JavaHashSetOrder(std::vector<std::string>(s.tags_set.begin(), s.tags_set.end()))) {
+      tag_json.String(tag);
+    }
+    w.Key("tagsSet").Raw(tag_json.EndArray().str());
     w.Key("topic").String(s.topic);
     w.EndObject();
   }
