@@ -7,4 +7,4 @@
 #include "RocketMQClient.h"
 #include "SendResult.h"
 #include "default_mq_pull_consumer.h"  // PullCallback
-#include "send_callback.h"              // AsyncCallback, SendCallback, AutoDeleteSendCallBack
+#include "send_callback.h"             // AsyncCallback, SendCallback, AutoDeleteSendCallBack

@@ -14,12 +14,12 @@
 
 // Defines an exception class `name` deriving from MQException, with the official
 // (message, error, file, line) constructor and GetType() returning "name".
-#define DEFINE_MQCLIENTEXCEPTION(name)                                                    \
-  class name : public ::rocketmq::MQException {                                           \
-   public:                                                                                \
-    name(const std::string& msg, int error, const char* file, int line)                   \
-        : ::rocketmq::MQException(msg, error, file, line) {}                              \
-    const char* GetType() const noexcept override { return #name; }                       \
+#define DEFINE_MQCLIENTEXCEPTION(name)                                  \
+  class name : public ::rocketmq::MQException {                         \
+   public:                                                              \
+    name(const std::string& msg, int error, const char* file, int line) \
+        : ::rocketmq::MQException(msg, error, file, line) {}            \
+    const char* GetType() const noexcept override { return #name; }     \
   };
 
 namespace rocketmq {

@@ -230,7 +230,9 @@ class DefaultMQProducer {
   uint64_t getTcpTransportConnectTimeout() const {
     return legacy_.tcp_transport_connect_timeout_ms;
   }
-  void setTcpTransportTryLockTimeout(uint64_t ms) { legacy_.tcp_transport_try_lock_timeout_ms = ms; }
+  void setTcpTransportTryLockTimeout(uint64_t ms) {
+    legacy_.tcp_transport_try_lock_timeout_ms = ms;
+  }
   uint64_t getTcpTransportTryLockTimeout() const {
     return legacy_.tcp_transport_try_lock_timeout_ms;
   }

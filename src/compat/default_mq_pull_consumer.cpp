@@ -279,9 +279,8 @@ PullResult DefaultMQPullConsumer::pullBlockIfNotFound(const MQMessageQueue& mq,
 }
 
 void DefaultMQPullConsumer::pullBlockIfNotFound(const MQMessageQueue& mq,
-                                                const std::string& sub_expression,
-                                                int64_t offset, int max_nums,
-                                                PullCallback* callback) {
+                                                const std::string& sub_expression, int64_t offset,
+                                                int max_nums, PullCallback* callback) {
   impl_->PullAsync(mq, sub_expression, offset, max_nums, true, callback);
 }
 

@@ -51,9 +51,7 @@ SendResult DefaultMQProducer::send(MQMessage& msg, MessageQueueSelector* selecto
   }
 }
 
-const std::string& DefaultMQProducer::getUnitName() const {
-  return impl_->config.client.unit_name;
-}
+const std::string& DefaultMQProducer::getUnitName() const { return impl_->config.client.unit_name; }
 
 int DefaultMQProducer::getCompressLevel() const { return impl_->config.compress_level; }
 

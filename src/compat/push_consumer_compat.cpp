@@ -69,8 +69,7 @@ void DefaultMQPushConsumer::registerMessageListener(MQMessageListener* listener)
 
 void DefaultMQPushConsumer::setMaxCacheMsgSizePerQueue(int max_cache_size) {
   if (max_cache_size < 1 || max_cache_size > 65535) {
-    throw MQClientException("maxCacheMsgSizePerQueue must be in [1, 65535]",
-                            kCodeInvalidArgument);
+    throw MQClientException("maxCacheMsgSizePerQueue must be in [1, 65535]", kCodeInvalidArgument);
   }
   setPullThresholdForQueue(max_cache_size);
 }

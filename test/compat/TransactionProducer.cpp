@@ -87,7 +87,8 @@ int main(int argc, char* argv[]) {
   }
   {
     std::unique_lock<std::mutex> lck(g_mtx);
-    g_finished.wait_until(lck, Deadline(info), [&] { return g_consumed.size() >= committed.size(); });
+    g_finished.wait_until(lck, Deadline(info),
+                          [&] { return g_consumed.size() >= committed.size(); });
   }
   producer.shutdown();
   consumer.shutdown();

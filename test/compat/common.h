@@ -39,8 +39,10 @@ inline bool ParseCompatArgs(int argc, char* argv[], CompatArgs* info) {
   info->groupname = args.get_option_value("-g");
   info->topic = args.get_option_value("-t");
   if (!args.get_option_value("-c").empty()) info->body = args.get_option_value("-c");
-  if (!args.get_option_value("-m").empty()) info->msg_count = atoi(args.get_option_value("-m").c_str());
-  if (!args.get_option_value("-r").empty()) info->retrytimes = atoi(args.get_option_value("-r").c_str());
+  if (!args.get_option_value("-m").empty())
+    info->msg_count = atoi(args.get_option_value("-m").c_str());
+  if (!args.get_option_value("-r").empty())
+    info->retrytimes = atoi(args.get_option_value("-r").c_str());
   if (!args.get_option_value("-w").empty()) {
     info->wait_seconds = atoi(args.get_option_value("-w").c_str());
   }

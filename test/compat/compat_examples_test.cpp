@@ -99,9 +99,7 @@ TEST_F(CompatExamplesTest, BatchProducer) { Run("BatchProducer", "CompatBatch", 
 
 TEST_F(CompatExamplesTest, PushConsumer) { Run("PushConsumer", "CompatPush", 30); }
 
-TEST_F(CompatExamplesTest, OrderlyPushConsumer) {
-  Run("OrderlyPushConsumer", "CompatOrderly", 30);
-}
+TEST_F(CompatExamplesTest, OrderlyPushConsumer) { Run("OrderlyPushConsumer", "CompatOrderly", 30); }
 
 TEST_F(CompatExamplesTest, PullConsumer) { Run("PullConsumer", "CompatPull", 25); }
 

@@ -27,6 +27,7 @@ foreach(flavor shared static)
   run(${WORK_DIR}/build-${flavor}/consumer_app)
   message(STATUS "find_package ${flavor}: ${last_output}")
   run(${WORK_DIR}/build-${flavor}/compat_app)
+  run(${WORK_DIR}/build-${flavor}/compat_app_angle)
   message(STATUS "find_package ${flavor}, official-client program: ${last_output}")
 endforeach()
 

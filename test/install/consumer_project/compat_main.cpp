@@ -37,7 +37,8 @@ int main() {
   producer.setTcpTransportTryLockTimeout(1000);
   producer.setTcpTransportConnectTimeout(400);
   producer.setLogLevel(eLOG_LEVEL_WARN);
-  if (producer.getTcpTransportConnectTimeout() != 400 || producer.getLogLevel() != eLOG_LEVEL_WARN) {
+  if (producer.getTcpTransportConnectTimeout() != 400 ||
+      producer.getLogLevel() != eLOG_LEVEL_WARN) {
     return 1;
   }
   MQMessage msg("TopicTest", "TagA", "hello");
