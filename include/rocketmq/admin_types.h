@@ -15,8 +15,8 @@
 #include <utility>
 #include <vector>
 
-#include "rocketmq/mq_message_ext.h"
-#include "rocketmq/mq_message_queue.h"
+#include "mq_message_ext.h"
+#include "mq_message_queue.h"
 
 namespace rocketmq::admin {
 

@@ -24,12 +24,12 @@
 #include <string>
 #include <vector>
 
-#include "rocketmq/consumer_types.h"
-#include "rocketmq/mq_exception.h"
-#include "rocketmq/mq_message_ext.h"
-#include "rocketmq/mq_message_queue.h"
-#include "rocketmq/pull_result.h"
-#include "rocketmq/session_credentials.h"
+#include "consumer_types.h"
+#include "mq_exception.h"
+#include "mq_message_ext.h"
+#include "mq_message_queue.h"
+#include "pull_result.h"
+#include "session_credentials.h"
 
 namespace rocketmq {
 

@@ -18,16 +18,18 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <type_traits>
 #include <vector>
 
-#include "rocketmq/message_queue_selector.h"
-#include "rocketmq/mq_exception.h"
-#include "rocketmq/mq_message.h"
-#include "rocketmq/mq_message_queue.h"
-#include "rocketmq/request_callback.h"
-#include "rocketmq/send_callback.h"
-#include "rocketmq/send_result.h"
-#include "rocketmq/session_credentials.h"
+#include "legacy_client_options.h"
+#include "message_queue_selector.h"
+#include "mq_exception.h"
+#include "mq_message.h"
+#include "mq_message_queue.h"
+#include "request_callback.h"
+#include "send_callback.h"
+#include "send_result.h"
+#include "session_credentials.h"
 
 namespace rocketmq {
 
@@ -186,6 +188,60 @@ class DefaultMQProducer {
   // namespace. Throws MQClientException when the topic has no route.
   std::vector<MQMessageQueue> fetchPublishMessageQueues(const std::string& topic);
 
+  // ---- official C++ client (rocketmq-client-cpp 2.x) names; docs/migration.md ----
+  // This library's version, e.g. "0.1.0".
+  std::string version() const;
+  // Sends as send(msg); `select_active_broker` is accepted for source compatibility: a retry
+  // always goes to another broker than the failed attempt's here. (A template so that an integer
+  // second argument still selects send(msg, timeout_ms).)
+  template <typename B, std::enable_if_t<std::is_same_v<B, bool>, int> = 0>
+  SendResult send(MQMessage& msg, B select_active_broker) {
+    return sendSelectingActiveBroker(msg, select_active_broker);
+  }
+  template <typename B, std::enable_if_t<std::is_same_v<B, bool>, int> = 0>
+  void send(MQMessage& msg, SendCallback* callback, B select_active_broker) {
+    sendSelectingActiveBroker(msg, callback, select_active_broker);
+  }
+  void sendOneway(MQMessage& msg, bool select_active_broker);
+  // Official semantics of an `int` fourth argument: the queue `selector` picks first, then up to
+  // `auto_retry_times` more attempts on the following queues of the topic when a send fails or
+  // is not SEND_OK. (send(msg, selector, arg, long timeout_ms) above takes a long.)
+  SendResult send(MQMessage& msg, MessageQueueSelector* selector, void* arg, int auto_retry_times,
+                  bool select_active_broker = false);
+  const std::string& getNameSpace() const { return getNamespace(); }
+  void setNameSpace(const std::string& name_space) { setNamespace(name_space); }
+  const std::string& getUnitName() const;
+  int getCompressLevel() const;
+  int getRetryTimes4Async() const { return getRetryTimesWhenSendAsyncFailed(); }
+  void setEnableSsl(bool enable) { setUseTLS(enable); }
+  bool getEnableSsl() const { return isUseTLS(); }
+  // Settings without effect here, stored and returned (legacy_client_options.h).
+  // An empty domain is accepted; a non-empty one throws MQClientException (use setNamesrvAddr).
+  void setNamesrvDomain(const std::string& domain);
+  const std::string& getNamesrvDomain() const { return legacy_.namesrv_domain; }
+  // Process-wide log level of the library (legacy_client_options.h).
+  void setLogLevel(elogLevel level);
+  elogLevel getLogLevel();
+  void setLogPath(const std::string& path) { legacy_.log_path = path; }
+  void setLogFileSizeAndNum(int file_num, long per_file_size_mb);
+  void setTcpTransportPullThreadNum(int num) { legacy_.tcp_transport_pull_thread_num = num; }
+  int getTcpTransportPullThreadNum() const { return legacy_.tcp_transport_pull_thread_num; }
+  void setTcpTransportConnectTimeout(uint64_t ms) { legacy_.tcp_transport_connect_timeout_ms = ms; }
+  uint64_t getTcpTransportConnectTimeout() const {
+    return legacy_.tcp_transport_connect_timeout_ms;
+  }
+  void setTcpTransportTryLockTimeout(uint64_t ms) {
+    legacy_.tcp_transport_try_lock_timeout_ms = ms;
+  }
+  uint64_t getTcpTransportTryLockTimeout() const {
+    return legacy_.tcp_transport_try_lock_timeout_ms;
+  }
+  // Message traces are not produced: true logs a WARN and is kept.
+  void setMessageTrace(bool message_trace);
+  bool getMessageTrace() const { return legacy_.message_trace; }
+  void setSslPropertyFile(const std::string& file) { legacy_.ssl_property_file = file; }
+  const std::string& getSslPropertyFile() const { return legacy_.ssl_property_file; }
+
   class Impl;
 
  protected:
@@ -193,7 +249,11 @@ class DefaultMQProducer {
   Impl& impl() const { return *impl_; }
 
  private:
+  SendResult sendSelectingActiveBroker(MQMessage& msg, bool select_active_broker);
+  void sendSelectingActiveBroker(MQMessage& msg, SendCallback* callback, bool select_active_broker);
+
   std::unique_ptr<Impl> impl_;
+  LegacyClientOptions legacy_;
 };
 
 }  // namespace rocketmq

@@ -22,11 +22,12 @@
 #include <memory>
 #include <string>
 
-#include "rocketmq/consumer_types.h"
-#include "rocketmq/message_listener.h"
-#include "rocketmq/mq_exception.h"
-#include "rocketmq/mq_message_ext.h"
-#include "rocketmq/session_credentials.h"
+#include "consumer_types.h"
+#include "legacy_client_options.h"
+#include "message_listener.h"
+#include "mq_exception.h"
+#include "mq_message_ext.h"
+#include "session_credentials.h"
 
 namespace rocketmq {
 
@@ -133,10 +134,62 @@ class DefaultMQPushConsumer {
   // sendMessageBack): `delay_level` 0 lets the broker choose. Throws MQClientException.
   void sendMessageBack(const MQMessageExt& msg, int delay_level);
 
+  // ---- official C++ client (rocketmq-client-cpp 2.x) names; docs/migration.md ----
+  // This library's version, e.g. "0.1.0".
+  std::string version() const;
+  // Any MQMessageListener: MessageListenerOrderly ones (getMessageListenerType() ==
+  // messageListenerOrderly) are consumed orderly, every other one concurrently. Not owned.
+  void registerMessageListener(MQMessageListener* listener);
+  // The type of the registered listener (messageListenerDefaultly when none).
+  MessageListenerType getMessageListenerType();
+  const std::string& getNameSpace() const;
+  void setNameSpace(const std::string& name_space) { setNamespace(name_space); }
+  const std::string& getUnitName() const;
+  const SessionCredentials& getSessionCredentials() const;
+  void setEnableSsl(bool enable) { setUseTLS(enable); }
+  bool getEnableSsl() const;
+  int getConsumeThreadCount() const;
+  // Flow control per queue: maps to setPullThresholdForQueue (official range 1..65535).
+  void setMaxCacheMsgSizePerQueue(int max_cache_size);
+  int getMaxCacheMsgSizePerQueue() const;
+  // Settings without effect here, stored and returned (legacy_client_options.h).
+  // An empty domain is accepted; a non-empty one throws MQClientException (use setNamesrvAddr).
+  void setNamesrvDomain(const std::string& domain);
+  const std::string& getNamesrvDomain() const { return legacy_.namesrv_domain; }
+  // Process-wide log level of the library (legacy_client_options.h).
+  void setLogLevel(elogLevel level);
+  elogLevel getLogLevel();
+  void setLogPath(const std::string& path) { legacy_.log_path = path; }
+  void setLogFileSizeAndNum(int file_num, long per_file_size_mb);
+  void setPullMsgThreadPoolCount(int threads) { legacy_.pull_msg_thread_pool_count = threads; }
+  int getPullMsgThreadPoolCount() const { return legacy_.pull_msg_thread_pool_count; }
+  void setTcpTransportPullThreadNum(int num) { legacy_.tcp_transport_pull_thread_num = num; }
+  int getTcpTransportPullThreadNum() const { return legacy_.tcp_transport_pull_thread_num; }
+  void setTcpTransportConnectTimeout(uint64_t ms) { legacy_.tcp_transport_connect_timeout_ms = ms; }
+  uint64_t getTcpTransportConnectTimeout() const {
+    return legacy_.tcp_transport_connect_timeout_ms;
+  }
+  void setTcpTransportTryLockTimeout(uint64_t ms) {
+    legacy_.tcp_transport_try_lock_timeout_ms = ms;
+  }
+  uint64_t getTcpTransportTryLockTimeout() const {
+    return legacy_.tcp_transport_try_lock_timeout_ms;
+  }
+  // Pulls are always asynchronous here; the switch is kept.
+  void setAsyncPull(bool async_pull) { legacy_.async_pull = async_pull; }
+  // Message traces are not produced: true logs a WARN and is kept.
+  void setMessageTrace(bool message_trace);
+  bool getMessageTrace() const { return legacy_.message_trace; }
+  void setSslPropertyFile(const std::string& file) { legacy_.ssl_property_file = file; }
+  const std::string& getSslPropertyFile() const { return legacy_.ssl_property_file; }
+
   class Impl;
 
  private:
   std::unique_ptr<Impl> impl_;
+  LegacyClientOptions legacy_;
+  // Wraps a listener registered as a plain MQMessageListener.
+  std::unique_ptr<MQMessageListener> listener_adapter_;
 };
 
 }  // namespace rocketmq

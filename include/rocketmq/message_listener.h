@@ -1,5 +1,6 @@
 // Message listeners of DefaultMQPushConsumer (Java MessageListenerConcurrently /
-// MessageListenerOrderly; the official C++ client's consumeMessage(msgs) signature works as is).
+// MessageListenerOrderly; the official C++ client's MQMessageListener and its
+// consumeMessage(msgs) signature work as is).
 //
 // The consumer calls a listener from its consume threads: a concurrent listener from many
 // threads at once, an orderly listener from one thread at a time per queue. A listener must not
@@ -11,26 +12,35 @@
 #include <utility>
 #include <vector>
 
-#include "rocketmq/mq_message_ext.h"
-#include "rocketmq/mq_message_queue.h"
+#include "mq_message_ext.h"
+#include "mq_message_queue.h"
 
 namespace rocketmq {
 
-enum ConsumeConcurrentlyStatus {
-  // The messages are consumed; their offsets may be committed.
-  CONSUME_SUCCESS,
-  // Deliver the messages again later (through the group's retry topic, with a growing delay;
-  // after maxReconsumeTimes attempts they go to the dead-letter topic %DLQ%<group>).
-  RECONSUME_LATER,
+// What a listener returns. One enum for both listener kinds, so that code written for the official
+// C++ client (whose orderly listeners return CONSUME_SUCCESS / RECONSUME_LATER) compiles as is.
+enum ConsumeStatus {
+  // Concurrent: the messages are consumed; their offsets may be committed.
+  CONSUME_SUCCESS = 0,
+  // Concurrent: deliver the messages again later (through the group's retry topic, with a
+  // growing delay; after maxReconsumeTimes attempts they go to the dead-letter topic
+  // %DLQ%<group>). Orderly: the same as SUSPEND_CURRENT_QUEUE_A_MOMENT.
+  RECONSUME_LATER = 1,
+  // Orderly (Java names): the messages are consumed ...
+  SUCCESS = CONSUME_SUCCESS,
+  // ... or: stop this queue for suspendCurrentQueueTimeMillis and deliver the same messages
+  // again.
+  SUSPEND_CURRENT_QUEUE_A_MOMENT = RECONSUME_LATER,
 };
-// The official C++ client's name.
-using ConsumeStatus = ConsumeConcurrentlyStatus;
+// The Java names of the two uses.
+using ConsumeConcurrentlyStatus = ConsumeStatus;
+using ConsumeOrderlyStatus = ConsumeStatus;
 
-enum ConsumeOrderlyStatus {
-  // The messages are consumed.
-  SUCCESS,
-  // Stop this queue for suspendCurrentQueueTimeMillis and deliver the same messages again.
-  SUSPEND_CURRENT_QUEUE_A_MOMENT,
+// Which kind of listener an MQMessageListener is (official C++ client).
+enum MessageListenerType {
+  messageListenerDefaultly = 0,  // a plain MQMessageListener: consumed concurrently
+  messageListenerOrderly = 1,
+  messageListenerConcurrently = 2,
 };
 
 // Per-call context of a concurrent listener (Java ConsumeConcurrentlyContext).
@@ -67,30 +77,41 @@ class ConsumeOrderlyContext {
   int64_t suspend_current_queue_time_millis_ = -1;
 };
 
-class MessageListenerConcurrently {
+// The base of both listener kinds (official C++ client MQMessageListener). A class deriving from
+// it directly is consumed concurrently.
+class MQMessageListener {
  public:
-  virtual ~MessageListenerConcurrently() = default;
+  virtual ~MQMessageListener() = default;
+  virtual ConsumeStatus consumeMessage(const std::vector<MQMessageExt>& msgs) = 0;
+  virtual MessageListenerType getMessageListenerType() { return messageListenerDefaultly; }
+};
+
+class MessageListenerConcurrently : public MQMessageListener {
+ public:
+  ~MessageListenerConcurrently() override = default;
   // Consumes up to consumeMessageBatchMaxSize messages of one queue.
-  virtual ConsumeConcurrentlyStatus consumeMessage(const std::vector<MQMessageExt>& msgs) = 0;
+  ConsumeConcurrentlyStatus consumeMessage(const std::vector<MQMessageExt>& msgs) override = 0;
   // The Java form with a context; by default calls consumeMessage(msgs).
   virtual ConsumeConcurrentlyStatus consumeMessage(const std::vector<MQMessageExt>& msgs,
                                                    ConsumeConcurrentlyContext& context) {
     (void)context;
     return consumeMessage(msgs);
   }
+  MessageListenerType getMessageListenerType() override { return messageListenerConcurrently; }
 };
 
-class MessageListenerOrderly {
+class MessageListenerOrderly : public MQMessageListener {
  public:
-  virtual ~MessageListenerOrderly() = default;
+  ~MessageListenerOrderly() override = default;
   // Consumes the next messages of one queue, in queue order.
-  virtual ConsumeOrderlyStatus consumeMessage(const std::vector<MQMessageExt>& msgs) = 0;
+  ConsumeOrderlyStatus consumeMessage(const std::vector<MQMessageExt>& msgs) override = 0;
   // The Java form with a context; by default calls consumeMessage(msgs).
   virtual ConsumeOrderlyStatus consumeMessage(const std::vector<MQMessageExt>& msgs,
                                               ConsumeOrderlyContext& context) {
     (void)context;
     return consumeMessage(msgs);
   }
+  MessageListenerType getMessageListenerType() override { return messageListenerOrderly; }
 };
 
 }  // namespace rocketmq

@@ -1,13 +1,13 @@
 // MessageQueueSelector: lets the application pick the queue of each message, e.g. to keep all
-// messages of one order key in one queue (and so in order). SelectMessageQueueByHash is the
-// usual choice.
+// messages of one order key in one queue (and so in order). SelectMessageQueueByHash
+// (select_message_queue_by_hash.h, included by rocketmq.h) is the usual choice.
 #pragma once
 
 #include <string>
 #include <vector>
 
-#include "rocketmq/mq_message.h"
-#include "rocketmq/mq_message_queue.h"
+#include "mq_message.h"
+#include "mq_message_queue.h"
 
 namespace rocketmq {
 
@@ -19,15 +19,6 @@ class MessageQueueSelector {
   // must be thread-safe when the producer is used from several threads.
   virtual MQMessageQueue select(const std::vector<MQMessageQueue>& mqs, const MQMessage& msg,
                                 void* arg) = 0;
-};
-
-// Picks mqs[abs(hash(key)) % size], where `arg` points to a std::string key and hash is Java's
-// String.hashCode, so a key lands on the same queue as with Java's SelectMessageQueueByHash
-// given that String. A null `arg` hashes as the empty string.
-class SelectMessageQueueByHash : public MessageQueueSelector {
- public:
-  MQMessageQueue select(const std::vector<MQMessageQueue>& mqs, const MQMessage& msg,
-                        void* arg) override;
 };
 
 }  // namespace rocketmq

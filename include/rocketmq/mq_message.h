@@ -34,6 +34,8 @@ class MQMessage {
 
   const std::string& getTopic() const;
   void setTopic(const std::string& topic);
+  // The topic from `len` bytes at `topic` (official C++ client).
+  void setTopic(const char* topic, int len) { setTopic(std::string(topic, len > 0 ? len : 0)); }
 
   // TAGS property ("" when none). Setting "" removes it.
   std::string getTags() const;
@@ -74,6 +76,8 @@ class MQMessage {
   void putUserProperty(const std::string& name, const std::string& value);
   std::string getUserProperty(const std::string& name) const { return getProperty(name); }
   void clearProperty(const std::string& name);
+  // Official C++ client name of putProperty().
+  void setProperty(const std::string& name, const std::string& value) { putProperty(name, value); }
   // Every property, system ones included.
   std::map<std::string, std::string> getProperties() const;
   // Replaces every property.
@@ -83,8 +87,42 @@ class MQMessage {
   const std::string& getTransactionId() const;
   void setTransactionId(const std::string& id);
 
+  // System flag (compression, transaction type); set by the library when sending.
+  int getSysFlag() const;
+  void setSysFlag(int flag);
+
   // "Message{topic=..., flag=..., properties={...}, body=<n bytes>}" for logs.
   std::string toString() const;
+
+  // Property names of the official C++ client (the Java MessageConst keys).
+  static inline const std::string PROPERTY_KEYS{"KEYS"};
+  static inline const std::string PROPERTY_TAGS{"TAGS"};
+  static inline const std::string PROPERTY_WAIT_STORE_MSG_OK{"WAIT"};
+  static inline const std::string PROPERTY_DELAY_TIME_LEVEL{"DELAY"};
+  static inline const std::string PROPERTY_RETRY_TOPIC{"RETRY_TOPIC"};
+  static inline const std::string PROPERTY_REAL_TOPIC{"REAL_TOPIC"};
+  static inline const std::string PROPERTY_REAL_QUEUE_ID{"REAL_QID"};
+  static inline const std::string PROPERTY_TRANSACTION_PREPARED{"TRAN_MSG"};
+  static inline const std::string PROPERTY_PRODUCER_GROUP{"PGROUP"};
+  static inline const std::string PROPERTY_MIN_OFFSET{"MIN_OFFSET"};
+  static inline const std::string PROPERTY_MAX_OFFSET{"MAX_OFFSET"};
+  static inline const std::string PROPERTY_BUYER_ID{"BUYER_ID"};
+  static inline const std::string PROPERTY_ORIGIN_MESSAGE_ID{"ORIGIN_MESSAGE_ID"};
+  static inline const std::string PROPERTY_TRANSFER_FLAG{"TRANSFER_FLAG"};
+  static inline const std::string PROPERTY_CORRECTION_FLAG{"CORRECTION_FLAG"};
+  static inline const std::string PROPERTY_MQ2_FLAG{"MQ2_FLAG"};
+  static inline const std::string PROPERTY_RECONSUME_TIME{"RECONSUME_TIME"};
+  static inline const std::string PROPERTY_MSG_REGION{"MSG_REGION"};
+  static inline const std::string PROPERTY_TRACE_SWITCH{"TRACE_ON"};
+  static inline const std::string PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX{"UNIQ_KEY"};
+  static inline const std::string PROPERTY_MAX_RECONSUME_TIMES{"MAX_RECONSUME_TIMES"};
+  static inline const std::string PROPERTY_CONSUME_START_TIMESTAMP{"CONSUME_START_TIME"};
+  static inline const std::string PROPERTY_TRANSACTION_PREPARED_QUEUE_OFFSET{
+      "TRAN_PREPARED_QUEUE_OFFSET"};
+  static inline const std::string PROPERTY_TRANSACTION_CHECK_TIMES{"TRANSACTION_CHECK_TIMES"};
+  static inline const std::string PROPERTY_CHECK_IMMUNITY_TIME_IN_SECONDS{
+      "CHECK_IMMUNITY_TIME_IN_SECONDS"};
+  static inline const std::string KEY_SEPARATOR{" "};
 
  protected:
   struct Impl;

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string>
 
-#include "rocketmq/mq_message.h"
+#include "mq_message.h"
 
 namespace rocketmq {
 
@@ -29,8 +29,6 @@ class MQMessageExt : public MQMessage {
   // Size of the stored record, bytes.
   int getStoreSize() const;
   void setStoreSize(int size);
-  int getSysFlag() const;
-  void setSysFlag(int flag);
   int getBodyCRC() const;
   void setBodyCRC(int crc);
   int getReconsumeTimes() const;

@@ -2,9 +2,11 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
+#include <utility>
 #include <vector>
 
-#include "rocketmq/mq_message_ext.h"
+#include "mq_message_ext.h"
 
 namespace rocketmq {
 
@@ -18,9 +20,32 @@ enum PullStatus {
   NO_MATCHED_MSG,
   // The offset is outside the queue; nextBeginOffset is where to continue.
   OFFSET_ILLEGAL,
+  // The pull timed out or got no response (official C++ client; only DefaultMQPullConsumer
+  // reports it, the other calls throw); the offsets are 0.
+  BROKER_TIMEOUT,
 };
 
 struct PullResult {
+  PullResult() = default;
+  // The official C++ client's constructors.
+  explicit PullResult(PullStatus status) : pullStatus(status) {}
+  PullResult(PullStatus status, int64_t next_begin_offset, int64_t min_offset, int64_t max_offset)
+      : pullStatus(status),
+        nextBeginOffset(next_begin_offset),
+        minOffset(min_offset),
+        maxOffset(max_offset) {}
+  PullResult(PullStatus status, int64_t next_begin_offset, int64_t min_offset, int64_t max_offset,
+             std::vector<MQMessageExt> found)
+      : pullStatus(status),
+        nextBeginOffset(next_begin_offset),
+        minOffset(min_offset),
+        maxOffset(max_offset),
+        msgFoundList(std::move(found)) {}
+
+  // "PullResult [ pullStatus=FOUND, nextBeginOffset=.., minOffset=.., maxOffset=..,
+  // msgFoundList=<count> ]", as the official C++ client prints it.
+  std::string toString() const;
+
   PullStatus pullStatus = NO_NEW_MSG;
   // Offset to pull from next.
   int64_t nextBeginOffset = 0;

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "rocketmq/mq_message.h"
+#include "mq_message.h"
 
 namespace rocketmq {
 

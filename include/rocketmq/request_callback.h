@@ -7,8 +7,8 @@
 #include <string>
 #include <utility>
 
-#include "rocketmq/mq_exception.h"
-#include "rocketmq/mq_message.h"
+#include "mq_exception.h"
+#include "mq_message.h"
 
 namespace rocketmq {
 

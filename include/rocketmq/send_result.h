@@ -5,7 +5,7 @@
 #include <string>
 #include <utility>
 
-#include "rocketmq/mq_message_queue.h"
+#include "mq_message_queue.h"
 
 namespace rocketmq {
 
@@ -35,6 +35,13 @@ class SendResult {
         offset_msg_id_(std::move(offset_msg_id)),
         queue_(std::move(queue)),
         queue_offset_(queue_offset) {}
+  // With the broker's region (official C++ client).
+  SendResult(SendStatus status, std::string msg_id, std::string offset_msg_id, MQMessageQueue queue,
+             int64_t queue_offset, std::string region_id)
+      : SendResult(status, std::move(msg_id), std::move(offset_msg_id), std::move(queue),
+                   queue_offset) {
+    region_id_ = std::move(region_id);
+  }
 
   SendStatus getSendStatus() const { return status_; }
   // The client-side unique id (UNIQ_KEY); for a batch, the ids of its messages joined by ','.

@@ -28,6 +28,20 @@ class SessionCredentials {
   const std::string& getSecurityToken() const { return security_token_; }
   void setSecurityToken(const std::string& v) { security_token_ = v; }
 
+  // Official C++ client fields, kept for source compatibility: the library computes each
+  // request's signature itself and never reads these.
+  const std::string& getSignature() const { return signature_; }
+  void setSignature(const std::string& v) { signature_ = v; }
+  const std::string& getSignatureMethod() const { return signature_method_; }
+  void setSignatureMethod(const std::string& v) { signature_method_ = v; }
+
+  // The request field names of ACL signing (official C++ client constants).
+  static inline const std::string AccessKey{"AccessKey"};
+  static inline const std::string SecretKey{"SecretKey"};
+  static inline const std::string Signature{"Signature"};
+  static inline const std::string SignatureMethod{"SignatureMethod"};
+  static inline const std::string ONSChannelKey{"OnsChannel"};
+
   // True when both keys are set (only then are requests signed).
   bool isValid() const { return !access_key_.empty() && !secret_key_.empty(); }
 
@@ -36,6 +50,8 @@ class SessionCredentials {
   std::string secret_key_;
   std::string auth_channel_ = "ALIYUN";
   std::string security_token_;
+  std::string signature_;
+  std::string signature_method_;
 };
 
 }  // namespace rocketmq

@@ -7,9 +7,9 @@
 
 #include <string>
 
-#include "rocketmq/mq_message.h"
-#include "rocketmq/mq_message_ext.h"
-#include "rocketmq/send_result.h"
+#include "mq_message.h"
+#include "mq_message_ext.h"
+#include "send_result.h"
 
 namespace rocketmq {
 
@@ -42,6 +42,11 @@ class TransactionSendResult : public SendResult {
   TransactionSendResult() = default;
   TransactionSendResult(const SendResult& result, LocalTransactionState state)
       : SendResult(result), state_(state) {}
+  // Official C++ client form (the local state starts as UNKNOW).
+  TransactionSendResult(SendStatus status, const std::string& msg_id,
+                        const std::string& offset_msg_id, const MQMessageQueue& queue,
+                        int64_t queue_offset)
+      : SendResult(status, msg_id, offset_msg_id, queue, queue_offset) {}
   LocalTransactionState getLocalTransactionState() const { return state_; }
   void setLocalTransactionState(LocalTransactionState state) { state_ = state; }
 

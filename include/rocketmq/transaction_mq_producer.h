@@ -17,8 +17,8 @@
 
 #include <string>
 
-#include "rocketmq/default_mq_producer.h"
-#include "rocketmq/transaction_listener.h"
+#include "default_mq_producer.h"
+#include "transaction_listener.h"
 
 namespace rocketmq {
 

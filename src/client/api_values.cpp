@@ -3,7 +3,7 @@
 #include <cstdlib>
 
 #include "common/java_hash.h"
-#include "rocketmq/message_queue_selector.h"
+#include "rocketmq/select_message_queue_by_hash.h"
 #include "rocketmq/mq_exception.h"
 #include "rocketmq/mq_message_queue.h"
 #include "rocketmq/send_result.h"
@@ -14,6 +14,13 @@ MQException::MQException(std::string message, int response_code)
     : message_(std::move(message)),
       response_code_(response_code),
       what_("CODE: " + std::to_string(response_code) + "  DESC: " + message_) {}
+
+MQException::MQException(const std::string& message, int response_code, const char* file,
+                         int line)
+    : MQException(message, response_code) {
+  file_ = file != nullptr ? file : "";
+  line_ = line;
+}
 
 MQException::~MQException() = default;
 

@@ -111,8 +111,8 @@ int64_t MQMessageExt::getCommitLogOffset() const { return impl_->msg.commit_log_
 void MQMessageExt::setCommitLogOffset(int64_t offset) { impl_->msg.set_commit_log_offset(offset); }
 int MQMessageExt::getStoreSize() const { return impl_->msg.store_size(); }
 void MQMessageExt::setStoreSize(int size) { impl_->msg.set_store_size(size); }
-int MQMessageExt::getSysFlag() const { return impl_->msg.sys_flag(); }
-void MQMessageExt::setSysFlag(int flag) { impl_->msg.set_sys_flag(flag); }
+int MQMessage::getSysFlag() const { return impl_->msg.sys_flag(); }
+void MQMessage::setSysFlag(int flag) { impl_->msg.set_sys_flag(flag); }
 int MQMessageExt::getBodyCRC() const { return impl_->msg.body_crc(); }
 void MQMessageExt::setBodyCRC(int crc) { impl_->msg.set_body_crc(crc); }
 int MQMessageExt::getReconsumeTimes() const { return impl_->msg.reconsume_times(); }

@@ -14,6 +14,7 @@ class DefaultMQPushConsumer::Impl {
   consumer::PushConsumerConfig config;
   MessageListenerConcurrently* concurrently = nullptr;
   MessageListenerOrderly* orderly = nullptr;
+  SessionCredentials credentials;  // as set, for getSessionCredentials()
   std::shared_ptr<consumer::PushConsumerImpl> engine;  // set by start()
   bool shut_down = false;
 
@@ -144,6 +145,7 @@ void DefaultMQPushConsumer::setSessionCredentials(const SessionCredentials& cred
                         credentials.getAuthChannel());
   std::lock_guard<std::mutex> lock(impl_->mu);
   impl_->config.client.credentials.security_token = credentials.getSecurityToken();
+  impl_->credentials.setSecurityToken(credentials.getSecurityToken());
 }
 
 void DefaultMQPushConsumer::setSessionCredentials(const std::string& access_key,
@@ -153,7 +155,7 @@ void DefaultMQPushConsumer::setSessionCredentials(const std::string& access_key,
   impl_->CheckNotStarted();
   impl_->config.client.credentials.access_key = access_key;
   impl_->config.client.credentials.secret_key = secret_key;
-  (void)auth_channel;
+  impl_->credentials = SessionCredentials(access_key, secret_key, auth_channel);
 }
 
 void DefaultMQPushConsumer::set(const std::string& key, const std::string& value) {
@@ -188,6 +190,31 @@ void DefaultMQPushConsumer::sendMessageBack(const MQMessageExt& msg, int delay_l
   const MessageExt& m = MQMessageAccess::Get(msg);
   Status st = engine->SendMessageBack(m, delay_level, m.broker_name());
   if (!st.ok()) throw MQClientException(st.message(), st.code());
+}
+
+// ---- official C++ client names that read the configuration (the rest: src/compat) ----
+
+MessageListenerType DefaultMQPushConsumer::getMessageListenerType() {
+  std::lock_guard<std::mutex> lock(impl_->mu);
+  if (impl_->orderly != nullptr) return impl_->orderly->getMessageListenerType();
+  if (impl_->concurrently != nullptr) return impl_->concurrently->getMessageListenerType();
+  return messageListenerDefaultly;
+}
+const std::string& DefaultMQPushConsumer::getNameSpace() const {
+  return impl_->config.client.name_space;
+}
+const std::string& DefaultMQPushConsumer::getUnitName() const {
+  return impl_->config.client.unit_name;
+}
+const SessionCredentials& DefaultMQPushConsumer::getSessionCredentials() const {
+  return impl_->credentials;
+}
+bool DefaultMQPushConsumer::getEnableSsl() const { return impl_->config.client.use_tls; }
+int DefaultMQPushConsumer::getConsumeThreadCount() const {
+  return impl_->config.consume_thread_min;
+}
+int DefaultMQPushConsumer::getMaxCacheMsgSizePerQueue() const {
+  return impl_->config.pull_threshold_for_queue;
 }
 
 }  // namespace rocketmq

@@ -50,23 +50,23 @@ SendResult Unwrap(const SendOutcome& o) {
   return o.result;
 }
 
-// Runs the public callback for an outcome, exceptions included (never lets one escape).
+// Runs the public callback for an outcome, exceptions included (never lets one escape), then
+// deletes a callback that asked for it (the official C++ client's AutoDeleteSendCallBack).
 void Deliver(SendCallback* cb, SendOutcome o) {
-  if (o.ok()) {
-    try {
+  // A callback that throws must not kill a library thread; Java ignores it too.
+  try {
+    if (o.ok()) {
       cb->onSuccess(o.result);
-    } catch (...) {
-      // A callback that throws must not kill a library thread; Java ignores it too.
+    } else if (o.broker_error) {
+      MQBrokerException e(o.status.code(), o.status.message(), o.broker_addr);
+      cb->onException(e);
+    } else {
+      MQClientException e(o.status.message(), o.status.code());
+      cb->onException(e);
     }
-    return;
+  } catch (...) {
   }
-  if (o.broker_error) {
-    MQBrokerException e(o.status.code(), o.status.message(), o.broker_addr);
-    cb->onException(e);
-  } else {
-    MQClientException e(o.status.message(), o.status.code());
-    cb->onException(e);
-  }
+  if (cb->getSendCallbackType() == autoDeleteSendCallback) delete cb;
 }
 
 producer::QueueSelectFunction Adapt(MessageQueueSelector* selector, void* arg) {

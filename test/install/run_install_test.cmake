@@ -27,6 +27,9 @@ foreach(flavor shared static)
   run(${CMAKE_COMMAND} --build ${WORK_DIR}/build-${flavor})
   run(${WORK_DIR}/build-${flavor}/consumer_app)
   message(STATUS "find_package ${flavor}: ${last_output}")
+  run(${WORK_DIR}/build-${flavor}/compat_app)
+  run(${WORK_DIR}/build-${flavor}/compat_app_angle)
+  message(STATUS "find_package ${flavor}, official-client program: ${last_output}")
 endforeach()
 
 # 2. pkg-config.
@@ -62,3 +65,14 @@ run(${CXX} ${san_flags} ${TESTING_PROJECT_DIR}/main.cpp -o ${WORK_DIR}/testing_a
     -Wl,-rpath,${prefix}/lib -Wl,-rpath,${prefix}/lib/x86_64-linux-gnu)
 run(${WORK_DIR}/testing_app_pc)
 message(STATUS "pkg-config testing: ${last_output}")
+
+# 4. An official C++ client program built as its users build it: -I<prefix>/include/rocketmq only
+# (#include "DefaultMQProducer.h"), linked with -lrocketmq.
+find_library(installed_lib NAMES rocketmq PATHS ${prefix}/lib ${prefix}/lib/x86_64-linux-gnu
+             NO_DEFAULT_PATH REQUIRED)
+get_filename_component(installed_lib_dir ${installed_lib} DIRECTORY)
+run(${CXX} ${san_flags} -std=c++17 -I${prefix}/include/rocketmq ${PROJECT_DIR}/compat_main.cpp
+    -o ${WORK_DIR}/compat_app_flags -L${installed_lib_dir} -lrocketmq -lpthread
+    -Wl,-rpath,${installed_lib_dir})
+run(${WORK_DIR}/compat_app_flags)
+message(STATUS "official-client flags: ${last_output}")

@@ -10,7 +10,7 @@
 #include "client/topic_publish_info.h"
 #include "client/validators.h"
 #include "producer/mq_fault_strategy.h"
-#include "rocketmq/message_queue_selector.h"
+#include "rocketmq/select_message_queue_by_hash.h"
 
 namespace rocketmq::client {
 namespace {

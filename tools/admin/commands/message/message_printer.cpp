@@ -217,6 +217,8 @@ const char* PullStatusText(PullStatus status) {
       return "NO_MATCHED_MSG";
     case OFFSET_ILLEGAL:
       return "OFFSET_ILLEGAL";
+    case BROKER_TIMEOUT:
+      return "BROKER_TIMEOUT";
   }
   return "UNKNOWN";
 }

@@ -1,0 +1,11 @@
+// Source compatibility with the official C++ client (rocketmq-client-cpp 2.2.0): this header
+// has that client's name and contents; see docs/migration.md.
+#pragma once
+
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "RocketMQClient.h"
+#include "mq_message.h"

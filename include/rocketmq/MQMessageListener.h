@@ -1,0 +1,9 @@
+// Source compatibility with the official C++ client (rocketmq-client-cpp 2.2.0): this header
+// has that client's name and contents; see docs/migration.md.
+#pragma once
+
+#include <limits.h>
+
+#include "MQMessageExt.h"
+#include "MQMessageQueue.h"
+#include "message_listener.h"

@@ -1,0 +1,10 @@
+// Source compatibility with the official C++ client (rocketmq-client-cpp 2.2.0): this header
+// has that client's name and contents; see docs/migration.md.
+#pragma once
+
+#include <iomanip>
+#include <sstream>
+#include <string>
+
+#include "RocketMQClient.h"
+#include "mq_message_queue.h"

@@ -1,0 +1,9 @@
+// Source compatibility with the official C++ client (rocketmq-client-cpp 2.2.0): this header
+// has that client's name and contents; see docs/migration.md.
+#pragma once
+
+#include <sstream>
+
+#include "MQMessageExt.h"
+#include "RocketMQClient.h"
+#include "pull_result.h"

@@ -1,0 +1,7 @@
+// Source compatibility with the official C++ client (rocketmq-client-cpp 2.2.0): this header
+// has that client's name and contents; see docs/migration.md.
+#pragma once
+
+#include "MQMessageQueue.h"
+#include "RocketMQClient.h"
+#include "send_result.h"
