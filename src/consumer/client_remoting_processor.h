@@ -16,8 +16,14 @@
 #include "client/client_instance.h"
 #include "common/model/consumer_running_info.h"
 #include "consumer/process_queue.h"
+#include "remoting/remoting_command.h"
 
 namespace rocketmq::consumer {
+
+// MQVersion.getVersionDesc of remoting::kCurrentVersion (409): a running info's
+// PROP_CLIENT_VERSION.
+inline constexpr char kClientVersionDesc[] = "V4_9_8";
+static_assert(remoting::kCurrentVersion == 409, "update kClientVersionDesc");
 
 // Implemented by consumers that answer broker-initiated requests.
 class ConsumerRequestHandler {

@@ -90,6 +90,7 @@ Status LitePullConsumerImpl::Start() {
   pull_pool_ =
       std::make_unique<ThreadPool>("LitePull", static_cast<size_t>(config_.pull_thread_nums));
   scheduler_.Start();
+  start_timestamp_ = NowMillis();
   running_ = true;
   started_ = true;
   for (const auto& [topic, sd] : rebalance_->Subscriptions()) {
@@ -515,6 +516,73 @@ void LitePullConsumerImpl::DoRebalance() {
     if (mode_ != Mode::kSubscribe) return;
   }
   rebalance_->DoRebalance(false);
+}
+
+// ---- broker-initiated requests ----
+
+ConsumerRunningInfo LitePullConsumerImpl::RunningInfo(bool jstack) {
+  ConsumerRunningInfo info;
+  auto& p = info.properties;
+  // DefaultLitePullConsumer's settings under Java's field names, then what MQClientInstance adds.
+  p["consumerGroup"] = config_.group;
+  p["brokerSuspendMaxTimeMillis"] = std::to_string(config_.broker_suspend_max_time_ms);
+  p["consumerTimeoutMillisWhenSuspend"] = std::to_string(config_.pull_timeout_when_suspend_ms);
+  p["consumerPullTimeoutMillis"] = std::to_string(config_.pull_timeout_ms);
+  p["messageModel"] = MessageModel();
+  p["allocateMessageQueueStrategy"] = config_.allocate_strategy;
+  p["unitMode"] = config_.client.unit_mode ? "true" : "false";
+  p["autoCommit"] = config_.auto_commit ? "true" : "false";
+  p["pullThreadNums"] = std::to_string(config_.pull_thread_nums);
+  p["autoCommitIntervalMillis"] = std::to_string(config_.auto_commit_interval_ms);
+  p["pullBatchSize"] = std::to_string(config_.pull_batch_size);
+  p["pullThresholdForAll"] = std::to_string(config_.pull_threshold_for_all);
+  p["consumeMaxSpan"] = std::to_string(config_.consume_max_span);
+  p["pullThresholdForQueue"] = std::to_string(config_.pull_threshold_for_queue);
+  p["pullThresholdSizeForQueue"] = std::to_string(config_.pull_threshold_size_for_queue_mib);
+  p["pollTimeoutMillis"] = std::to_string(config_.poll_timeout_ms);
+  p["consumeFromWhere"] = ConsumeFromWhere();
+  p["consumeTimestamp"] = config_.consume_timestamp;
+  p["enableMsgTrace"] = "false";
+  p["namesrvAddr"] = config_.client.namesrv_addr;
+  p["clientIP"] = config_.client.client_ip;
+  p["instanceName"] = config_.client.instance_name;
+  p["pollNameServerInterval"] = std::to_string(config_.client.poll_name_server_interval_ms);
+  p["heartbeatBrokerInterval"] = std::to_string(config_.client.heartbeat_broker_interval_ms);
+  p["persistConsumerOffsetInterval"] =
+      std::to_string(config_.client.persist_consumer_offset_interval_ms);
+  p[ConsumerRunningInfo::kPropConsumerStartTimestamp] = std::to_string(start_timestamp_);
+  p[ConsumerRunningInfo::kPropNamesrvAddr] = config_.client.namesrv_addr;
+  p[ConsumerRunningInfo::kPropConsumeType] = ConsumeType();
+  p[ConsumerRunningInfo::kPropClientVersion] = kClientVersionDesc;
+  info.subscription_set = Subscriptions();
+  if (jstack) info.jstack = "C++ client: thread dumps are not available";
+  return info;
+}
+
+std::optional<ConsumeMessageDirectlyResult> LitePullConsumerImpl::ConsumeMessageDirectly(
+    MessageExtPtr /*msg*/, const std::string& /*broker_name*/) {
+  return std::nullopt;
+}
+
+void LitePullConsumerImpl::ResetOffset(const std::string& topic,
+                                       const std::map<MessageQueue, int64_t>& /*offsets*/) {
+  RMQ_LOG(kInfo) << "[reset-offset] " << config_.group << " is a lite-pull consumer: " << topic
+                 << " is not reset here (seek() moves its queues)";
+}
+
+void LitePullConsumerImpl::RebalanceImmediately() {
+  if (!running_ || instance_ == nullptr) return;
+  std::weak_ptr<LitePullConsumerImpl> weak = weak_from_this();
+  instance_->scheduler().Schedule(
+      [weak] {
+        if (auto self = weak.lock()) self->DoRebalance();
+      },
+      0);
+}
+
+std::map<MessageQueue, int64_t> LitePullConsumerImpl::ConsumerStatus(const std::string& topic) {
+  if (!running_) return {};
+  return offset_store_->CloneOffsetTable(topic);
 }
 
 void LitePullConsumerImpl::PersistConsumerOffset() {

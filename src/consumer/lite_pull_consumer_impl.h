@@ -24,6 +24,7 @@
 #include "client/client_instance_registry.h"
 #include "client/scheduler.h"
 #include "common/thread_pool.h"
+#include "consumer/client_remoting_processor.h"
 #include "consumer/consumer_broker_ops.h"
 #include "consumer/offset_store.h"
 #include "consumer/pull_api_wrapper.h"
@@ -68,6 +69,7 @@ struct CachedBatch {
 
 class LitePullConsumerImpl : public client::ConsumerInner,
                              public RebalanceHooks,
+                             public ConsumerRequestHandler,
                              public std::enable_shared_from_this<LitePullConsumerImpl> {
  public:
   explicit LitePullConsumerImpl(LitePullConsumerConfig config);
@@ -125,6 +127,19 @@ class LitePullConsumerImpl : public client::ConsumerInner,
                            const std::set<MessageQueue>& mine) override;
   bool IsPushConsumer() const override { return false; }
 
+  // ---- ConsumerRequestHandler (broker-initiated requests, as Java's lite-pull consumer) ----
+  // Java's DefaultLitePullConsumerImpl.consumerRunningInfo: the settings, the start time and
+  // the subscriptions (no queue or status tables).
+  ConsumerRunningInfo RunningInfo(bool jstack) override;
+  // A lite-pull consumer consumes nothing on its own: Java answers "not exist in the consumer".
+  std::optional<ConsumeMessageDirectlyResult> ConsumeMessageDirectly(
+      MessageExtPtr msg, const std::string& broker_name) override;
+  // Java resets push consumers only; a lite-pull application seeks itself.
+  void ResetOffset(const std::string& topic,
+                   const std::map<MessageQueue, int64_t>& offsets) override;
+  void RebalanceImmediately() override;
+  std::map<MessageQueue, int64_t> ConsumerStatus(const std::string& topic) override;
+
  private:
   enum class Mode { kNone, kSubscribe, kAssign };
   struct QueueState {
@@ -148,6 +163,7 @@ class LitePullConsumerImpl : public client::ConsumerInner,
 
   LitePullConsumerConfig config_;
   std::atomic<bool> running_{false};
+  int64_t start_timestamp_ = 0;  // set by Start()
   std::mutex lifecycle_mu_;
   bool started_ = false;    // guarded by lifecycle_mu_
   bool shut_down_ = false;  // guarded by lifecycle_mu_

@@ -20,9 +20,6 @@ namespace rocketmq::consumer {
 namespace {
 
 constexpr int64_t kSendBackTimeoutMs = 5000;
-// MQVersion.getVersionDesc of remoting::kCurrentVersion (409), for PROP_CLIENT_VERSION.
-constexpr char kClientVersionDesc[] = "V4_9_8";
-static_assert(remoting::kCurrentVersion == 409, "update kClientVersionDesc");
 
 }  // namespace
 

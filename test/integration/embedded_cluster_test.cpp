@@ -138,7 +138,7 @@ TEST(EmbeddedClusterTest, PausedBrokerAcceptsButDoesNotAnswerUntilResumed) {
 
 // The brokers run with aclEnable and the given plain_acl.yml loaded. (Whether an unsigned request
 // is refused is the broker's ACL enforcement, tested with the broker.)
-TEST(EmbeddedClusterTest, AclClusterLoadsThePlainAclFileAndServesTheAccount) {
+TEST(EmbeddedClusterTest, AclClusterServesTheAccountAndRefusesUnsignedSends) {
   const std::string yml =
       "globalWhiteRemoteAddresses:\n"
       "accounts:\n"
@@ -163,6 +163,16 @@ TEST(EmbeddedClusterTest, AclClusterLoadsThePlainAclFileAndServesTheAccount) {
   MQMessage ok("EmbAcl", "signed");
   EXPECT_EQ(signed_producer.send(ok).getSendStatus(), SEND_OK);
   signed_producer.shutdown();
+
+  // The broker checks every request: an unsigned producer's send is refused.
+  DefaultMQProducer unsigned_producer("emb_acl_unsigned_pg");
+  unsigned_producer.setNamesrvAddr(cluster.NameServerAddress());
+  unsigned_producer.setInstanceName("emb_acl_unsigned_pg");
+  unsigned_producer.setRetryTimesWhenSendFailed(0);
+  unsigned_producer.start();
+  MQMessage refused("EmbAcl", "unsigned");
+  EXPECT_THROW(unsigned_producer.send(refused), MQException);
+  unsigned_producer.shutdown();
 }
 
 TEST(EmbeddedClusterTest, StopThenStartKeepsStoresAndGroups) {
