@@ -37,6 +37,9 @@ class GatedProcessor : public remoting::RequestProcessor {
     return inner_->ProcessRequest(channel, request);
   }
   bool RejectRequest() const override { return !open_->load(); }
+  bool RunsInLoop(const RemotingCommand& request) const override {
+    return inner_->RunsInLoop(request);
+  }
 
  private:
   std::shared_ptr<remoting::RequestProcessor> inner_;
@@ -299,9 +302,8 @@ void BrokerController::RegisterBrokerAll() {
     for (auto& [name, tc] : topics.topic_config_table) tc.perm &= live.brokerPermission;
   }
   RegisterBrokerResult result;
-  std::vector<Status> answers =
-      outer_api_.RegisterBrokerAll(Identity(), topics, live.compressedRegister,
-                                   live.registerBrokerTimeoutMills, &result);
+  std::vector<Status> answers = outer_api_.RegisterBrokerAll(
+      Identity(), topics, live.compressedRegister, live.registerBrokerTimeoutMills, &result);
   const bool accepted =
       std::any_of(answers.begin(), answers.end(), [](const Status& st) { return st.ok(); });
   if (accepted && replication_) replication_->OnRegisterResult(result);
