@@ -52,7 +52,7 @@ class Channel {
 };
 
 // Handles the requests of one or more request codes. ProcessRequest runs on the thread pool the
-// processor was registered with, never on a loop thread.
+// processor was registered with, or on the connection's loop thread when RunsInLoop says so.
 class RequestProcessor {
  public:
   virtual ~RequestProcessor() = default;
@@ -66,6 +66,15 @@ class RequestProcessor {
   // True makes the transport answer SYSTEM_BUSY "[REJECTREQUEST]..." without queuing the
   // request (Java's NettyRequestProcessor.rejectRequest). Called on the loop thread: keep it cheap.
   virtual bool RejectRequest() const { return false; }
+
+  // True when ProcessRequest(request) is short and cannot block (no disk sync, no remote call, no
+  // long-held lock): the transport then runs it on the connection's loop thread instead of handing
+  // it to the processor's pool and the answer back to the loop. Called on the loop thread: keep it
+  // cheap. Default false.
+  virtual bool RunsInLoop(const RemotingCommand& request) const {
+    (void)request;
+    return false;
+  }
 };
 
 using ProcessFunction = std::function<std::optional<RemotingCommand>(

@@ -6,6 +6,7 @@
 #include <netinet/tcp.h>
 #include <openssl/err.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -62,6 +63,7 @@ void Connection::StartConnect(const sockaddr* addr, socklen_t addr_len, SSL* ssl
     return;
   }
   if (ssl != nullptr) bufferevent_openssl_set_allow_dirty_shutdown(bev, 1);
+  plain_ = ssl == nullptr;
   Attach(bev);
   connect_timer_.reset(evtimer_new(base, &Connection::OnConnectTimeout, this));
   timeval tv = MsToTimeval(connect_timeout_ms);
@@ -104,7 +106,7 @@ void Connection::HandleFirstByte() {
              CloseCause::kNormal);
     return;
   }
-  last_active_ms_ = NowMs();
+  last_active_ms_.store(NowMs(), std::memory_order_relaxed);
   const bool wants_tls = first == kTlsHandshakeRecord;
   if (wants_tls && tls_mode_ == TlsMode::kDisabled) {
     RMQ_LOG(kWarn) << "closing " << remote_addr_ << ": TLS connection while TLS is disabled";
@@ -137,8 +139,10 @@ void Connection::HandleFirstByte() {
   SetNoDelay(accepted_fd_);
   accepted_fd_ = -1;  // the bufferevent owns it now
   if (wants_tls) bufferevent_openssl_set_allow_dirty_shutdown(bev, 1);
+  plain_ = !wants_tls;
   Attach(bev);
   connected_ = true;
+  EnableDirectWrites();
   core_->OnConnected(self);
 }
 
@@ -148,30 +152,221 @@ void Connection::Attach(bufferevent* bev) {
   bufferevent_enable(bev, EV_READ | EV_WRITE);
 }
 
-void Connection::Write(std::string frame, std::optional<int32_t> pending_opaque) {
-  auto task = [self = shared_from_this(), frame = std::move(frame), pending_opaque]() {
-    if (self->bev_ == nullptr || self->closed_.load()) {
-      if (pending_opaque) {
-        self->core_->FailPending(
-            *pending_opaque,
-            Status::NotConnected("connection to " + self->remote_addr_ + " is closed"));
+void Connection::Write(std::string frame, std::vector<BodyRef> refs,
+                       std::optional<int32_t> pending_opaque, bool batched) {
+  const bool in_loop = core_->loop().IsInLoopThread();
+  if (in_loop && corking_ && !closed_.load(std::memory_order_acquire)) {
+    cork_.push_back(OutFrame{std::move(frame), std::move(refs)});
+    return;
+  }
+  std::unique_lock<std::mutex> lock(out_mu_);
+  if (closed_.load(std::memory_order_acquire)) {
+    lock.unlock();
+    if (pending_opaque) {
+      core_->FailPending(*pending_opaque,
+                         Status::NotConnected("connection to " + remote_addr_ + " is closed"));
+    }
+    return;
+  }
+  if (direct_ok_) {
+    // Queued frames go first: one thread's frames stay in order.
+    out_queue_.push_back(OutFrame{std::move(frame), std::move(refs)});
+    if (sending_) return;  // the sending thread writes it next, with whatever else queued
+    if (batched && !in_loop) {
+      if (flush_posted_) return;
+      flush_posted_ = true;
+      lock.unlock();
+      if (!core_->loop().RunInLoop([self = shared_from_this()] { self->FlushQueue(); }) &&
+          pending_opaque) {
+        core_->FailPending(*pending_opaque, Status::ShutdownInProgress("remoting is shut down"));
       }
       return;
     }
-    if (bufferevent_write(self->bev_.get(), frame.data(), frame.size()) != 0) {
-      if (pending_opaque) {
-        self->core_->FailPending(
-            *pending_opaque, Status(kCodeSendFailed, "write to " + self->remote_addr_ + " failed"));
-      }
-      return;
-    }
-    self->last_active_ms_ = NowMs();
-  };
-  if (core_->loop().IsInLoopThread()) {
-    task();
-  } else if (!core_->loop().RunInLoop(std::move(task)) && pending_opaque) {
+    sending_ = true;
+    std::vector<OutFrame> batch;
+    batch.swap(out_queue_);
+    SendDirect(lock, std::move(batch));
+    return;
+  }
+  out_queue_.push_back(OutFrame{std::move(frame), std::move(refs)});
+  // The bufferevent owns the output (connecting, TLS, or a backlog is draining).
+  if (in_loop && bev_ != nullptr) {
+    MoveQueueToBufferLocked();
+    return;
+  }
+  if (flush_posted_) return;
+  flush_posted_ = true;
+  lock.unlock();
+  if (!core_->loop().RunInLoop([self = shared_from_this()] { self->FlushQueue(); }) &&
+      pending_opaque) {
     core_->FailPending(*pending_opaque, Status::ShutdownInProgress("remoting is shut down"));
   }
+}
+
+void Connection::SendDirect(std::unique_lock<std::mutex>& lock, std::vector<OutFrame> batch) {
+  constexpr size_t kMaxIov = 256;
+  // Cursor: the first byte not yet written is byte `off` of part `part` of frame `first`.
+  size_t first = 0;
+  size_t part = 0;
+  size_t off = 0;
+  bool hand_over = false;  // the rest goes to the bufferevent
+  for (;;) {
+    const evutil_socket_t fd = fd_;
+    lock.unlock();
+    iovec iov[kMaxIov];
+    size_t count = 0;
+    for (size_t i = first; i < batch.size() && count < kMaxIov; ++i) {
+      for (size_t k = i == first ? part : 0; k < batch[i].parts() && count < kMaxIov; ++k) {
+        std::string_view v = batch[i].part(k);
+        const size_t skip = i == first && k == part ? off : 0;
+        iov[count].iov_base = const_cast<char*>(v.data() + skip);
+        iov[count].iov_len = v.size() - skip;
+        ++count;
+      }
+    }
+    msghdr msg{};
+    msg.msg_iov = iov;
+    msg.msg_iovlen = count;
+    ssize_t n;
+    do {
+      n = sendmsg(fd, &msg, MSG_NOSIGNAL | MSG_DONTWAIT);
+    } while (n < 0 && errno == EINTR);
+    if (n > 0) last_active_ms_.store(NowMs(), std::memory_order_relaxed);
+    size_t left = n > 0 ? static_cast<size_t>(n) : 0;
+    while (left > 0) {
+      const size_t rest = batch[first].part(part).size() - off;
+      if (left < rest) {
+        off += left;
+        break;
+      }
+      left -= rest;
+      off = 0;
+      if (++part == batch[first].parts()) {
+        part = 0;
+        ++first;
+      }
+    }
+    lock.lock();
+    if (first < batch.size() && n > 0 && direct_ok_) continue;  // more than kMaxIov parts
+    if (first == batch.size()) {
+      if (out_queue_.empty() || !direct_ok_) break;
+      batch.clear();
+      batch.swap(out_queue_);
+      first = part = off = 0;
+      continue;
+    }
+    // Socket buffer full (or a socket error, which the bufferevent then reports), or closing:
+    // the unwritten rest, then the queue, go to the bufferevent in order.
+    std::vector<OutFrame> rest;
+    rest.reserve(batch.size() - first + out_queue_.size());
+    OutFrame partial;
+    if (part == 0) partial.head = batch[first].head.substr(off);
+    for (size_t k = std::max<size_t>(part, 1); k < batch[first].parts(); ++k) {
+      BodyRef ref = std::move(batch[first].refs[k - 1]);
+      if (k == part) {
+        ref.data += off;
+        ref.size -= off;
+      }
+      partial.refs.push_back(std::move(ref));
+    }
+    rest.push_back(std::move(partial));
+    for (size_t i = first + 1; i < batch.size(); ++i) rest.push_back(std::move(batch[i]));
+    for (OutFrame& f : out_queue_) rest.push_back(std::move(f));
+    out_queue_.swap(rest);
+    if (direct_ok_) {
+      direct_ok_ = false;
+      hand_over = !flush_posted_;
+      flush_posted_ = true;
+    }
+    break;
+  }
+  sending_ = false;
+  lock.unlock();
+  out_cv_.notify_all();
+  if (hand_over) core_->loop().RunInLoop([self = shared_from_this()] { self->FlushQueue(); });
+}
+
+namespace {
+
+void ReleaseBodyRef(const void*, size_t, void* owner) {
+  delete static_cast<std::shared_ptr<const void>*>(owner);
+}
+
+}  // namespace
+
+void Connection::MoveQueueToBufferLocked() {
+  evbuffer* output = bufferevent_get_output(bev_.get());
+  bool ok = true;
+  for (OutFrame& f : out_queue_) {
+    if (ok && !f.head.empty()) ok = evbuffer_add(output, f.head.data(), f.head.size()) == 0;
+    for (BodyRef& ref : f.refs) {
+      if (!ok) break;
+      auto* owner = new std::shared_ptr<const void>(std::move(ref.owner));
+      ok = evbuffer_add_reference(output, ref.data, ref.size, &ReleaseBodyRef, owner) == 0;
+      if (!ok) delete owner;
+    }
+  }
+  out_queue_.clear();
+  if (!ok) RMQ_LOG(kWarn) << "write to " << remote_addr_ << " failed: out of memory";
+}
+
+void Connection::FlushQueue() {
+  std::unique_lock<std::mutex> lock(out_mu_);
+  flush_posted_ = false;
+  if (closed_.load(std::memory_order_acquire) || bev_ == nullptr) {
+    out_queue_.clear();
+    return;
+  }
+  if (direct_ok_) {
+    if (sending_ || out_queue_.empty()) return;  // the sending thread takes the queue
+    sending_ = true;
+    std::vector<OutFrame> batch;
+    batch.swap(out_queue_);
+    SendDirect(lock, std::move(batch));
+    return;
+  }
+  MoveQueueToBufferLocked();
+}
+
+void Connection::FlushCork() {
+  if (cork_.empty()) return;
+  std::vector<OutFrame> frames;
+  frames.swap(cork_);
+  std::unique_lock<std::mutex> lock(out_mu_);
+  if (closed_.load(std::memory_order_acquire) || bev_ == nullptr) return;
+  for (OutFrame& f : frames) out_queue_.push_back(std::move(f));
+  if (!direct_ok_) {
+    MoveQueueToBufferLocked();
+    return;
+  }
+  if (sending_) return;  // the sending thread takes them
+  sending_ = true;
+  std::vector<OutFrame> batch;
+  batch.swap(out_queue_);
+  SendDirect(lock, std::move(batch));
+}
+
+void Connection::EnableDirectWrites() {
+  if (!plain_ || bev_ == nullptr) return;
+  std::lock_guard<std::mutex> lock(out_mu_);
+  if (closed_.load(std::memory_order_acquire) || direct_ok_ || !out_queue_.empty()) return;
+  if (evbuffer_get_length(bufferevent_get_output(bev_.get())) != 0) return;  // HandleWritten
+  fd_ = bufferevent_getfd(bev_.get());
+  direct_ok_ = fd_ >= 0;
+}
+
+void Connection::HandleWritten() {
+  last_active_ms_.store(NowMs(), std::memory_order_relaxed);
+  if (bev_ == nullptr) return;
+  {
+    std::lock_guard<std::mutex> lock(out_mu_);
+    if (direct_ok_ || closed_.load(std::memory_order_acquire)) return;
+    if (!out_queue_.empty()) {
+      MoveQueueToBufferLocked();
+      return;
+    }
+  }
+  if (connected_) EnableDirectWrites();
 }
 
 void Connection::Close() {
@@ -187,6 +382,15 @@ void Connection::Close() {
 void Connection::CloseNow(const Status& reason, CloseCause cause) {
   if (closed_.exchange(true, std::memory_order_acq_rel)) return;
   auto self = shared_from_this();
+  {
+    // A thread may be in sendmsg() on the socket: let it finish before the descriptor is closed
+    // (and its number reused).
+    std::unique_lock<std::mutex> lock(out_mu_);
+    direct_ok_ = false;
+    out_cv_.wait(lock, [this] { return !sending_; });
+    out_queue_.clear();
+    fd_ = -1;
+  }
   first_byte_ev_.reset();
   connect_timer_.reset();
   bev_.reset();
@@ -200,7 +404,7 @@ void Connection::CloseNow(const Status& reason, CloseCause cause) {
 void Connection::OnRead(bufferevent*, void* arg) { static_cast<Connection*>(arg)->HandleRead(); }
 
 void Connection::OnWrite(bufferevent*, void* arg) {
-  static_cast<Connection*>(arg)->last_active_ms_ = NowMs();
+  static_cast<Connection*>(arg)->HandleWritten();
 }
 
 void Connection::OnEvent(bufferevent*, short what, void* arg) {
@@ -216,7 +420,7 @@ void Connection::OnConnectTimeout(evutil_socket_t, short, void* arg) {
 
 void Connection::HandleRead() {
   auto self = shared_from_this();  // a handler below may close us
-  last_active_ms_ = NowMs();
+  last_active_ms_.store(NowMs(), std::memory_order_relaxed);
   evbuffer* input = bufferevent_get_input(bev_.get());
   const size_t length = evbuffer_get_length(input);
   const int chunks = evbuffer_peek(input, -1, nullptr, nullptr, 0);
@@ -227,8 +431,17 @@ void Connection::HandleRead() {
   }
   evbuffer_drain(input, length);
 
-  std::string frame;
-  while (!closed_.load() && decoder_.Next(&frame)) {
+  // Answers the loop writes while dispatching go out together, after the last frame.
+  struct Cork {
+    Connection* conn;
+    explicit Cork(Connection* c) : conn(c) { conn->corking_ = true; }
+    ~Cork() {
+      conn->corking_ = false;
+      conn->FlushCork();
+    }
+  } cork(this);
+  std::string_view frame;
+  while (!closed_.load() && decoder_.NextView(&frame)) {
     Result<RemotingCommand> cmd = RemotingCommand::Decode(frame);
     if (!cmd.ok()) {
       std::string reason = cmd.status().ToString();
@@ -251,7 +464,8 @@ void Connection::HandleEvent(short what) {
   if ((what & BEV_EVENT_CONNECTED) != 0) {
     connect_timer_.reset();
     connected_ = true;
-    last_active_ms_ = NowMs();
+    last_active_ms_.store(NowMs(), std::memory_order_relaxed);
+    EnableDirectWrites();
     core_->OnConnected(shared_from_this());
     return;
   }

@@ -540,16 +540,25 @@ std::string RemotingCommand::EncodeHeader() const {
   return out;
 }
 
-std::string RemotingCommand::Encode() const {
+std::string RemotingCommand::EncodeHead() const {
   const std::string header = EncodeHeader();
   std::string frame;
   frame.reserve(8 + header.size() + body_.size());
   ByteWriter w(&frame);
-  w.PutU32(static_cast<uint32_t>(4 + header.size() + body_.size()));
+  w.PutU32(static_cast<uint32_t>(4 + header.size() + body_size()));
   w.PutU32((static_cast<uint32_t>(serialize_type_) << 24) |
            (static_cast<uint32_t>(header.size()) & kMaxHeaderLength));
   w.PutBytes(header);
   w.PutBytes(body_);
+  return frame;
+}
+
+std::string RemotingCommand::Encode() const {
+  std::string frame = EncodeHead();
+  if (!body_refs_.empty()) {
+    frame.reserve(frame.size() + body_refs_size_);
+    for (const BodyRef& ref : body_refs_) frame.append(ref.data, ref.size);
+  }
   return frame;
 }
 
@@ -625,6 +634,13 @@ void FrameDecoder::Feed(std::string_view bytes) {
 }
 
 bool FrameDecoder::Next(std::string* frame) {
+  std::string_view view;
+  if (!NextView(&view)) return false;
+  frame->assign(view.data(), view.size());
+  return true;
+}
+
+bool FrameDecoder::NextView(std::string_view* frame) {
   if (!error_.ok() || buffered() < 4) return false;
   const uint32_t length = DecodeFixed32BE(buffer_.data() + consumed_);
   if (length < 4 || uint64_t{length} + 4 > max_frame_length_) {
@@ -637,12 +653,8 @@ bool FrameDecoder::Next(std::string* frame) {
     return false;
   }
   if (buffered() - 4 < length) return false;
-  frame->assign(buffer_, consumed_ + 4, length);
-  consumed_ += 4 + static_cast<size_t>(length);
-  if (consumed_ == buffer_.size()) {
-    buffer_.clear();
-    consumed_ = 0;
-  }
+  *frame = std::string_view(buffer_.data() + consumed_ + 4, length);
+  consumed_ += 4 + static_cast<size_t>(length);  // the bytes stay until the next Feed()
   return true;
 }
 

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -78,6 +79,15 @@ class ExtFields {
   std::vector<Entry> entries_;
 };
 
+// Bytes sent after a command's body without being copied into it (a PULL response's records,
+// straight from the mapped CommitLog, as Java's FileRegion does). `owner` keeps them alive and
+// unchanged until they are written or dropped.
+struct BodyRef {
+  std::shared_ptr<const void> owner;
+  const char* data = nullptr;
+  size_t size = 0;
+};
+
 class RemotingCommand {
  public:
   RemotingCommand() = default;
@@ -135,6 +145,22 @@ class RemotingCommand {
   std::string& mutable_body() { return body_; }
   void set_body(std::string b) { body_ = std::move(b); }
 
+  // Body bytes kept by reference: on the wire they follow body() (the frame's body is body()
+  // followed by every ref, in order). Refs of size 0 are ignored. Decode() never produces refs.
+  void AddBodyRef(BodyRef ref) {
+    if (ref.size == 0) return;
+    body_refs_size_ += ref.size;
+    body_refs_.push_back(std::move(ref));
+  }
+  const std::vector<BodyRef>& body_refs() const { return body_refs_; }
+  // Moves the refs out (for the transport, which writes them in place).
+  std::vector<BodyRef> TakeBodyRefs() {
+    body_refs_size_ = 0;
+    return std::move(body_refs_);
+  }
+  // body().size() plus the refs.
+  size_t body_size() const { return body_.size() + body_refs_size_; }
+
   // How Encode() writes the header. Decode() records the type the frame used.
   SerializeType serialize_type() const { return serialize_type_; }
   void set_serialize_type(SerializeType t) { serialize_type_ = t; }
@@ -147,6 +173,9 @@ class RemotingCommand {
   // The whole frame, including the leading 4-byte length. Precondition: the header is shorter
   // than 16 MiB (its length travels in 24 bits).
   std::string Encode() const;
+  // The frame without its body refs (whose bytes it counts in its length field): what a
+  // transport writes before writing the refs themselves. Equal to Encode() when there are none.
+  std::string EncodeHead() const;
   // Decodes the bytes that follow the 4-byte length field (Netty strips it): serialize-type
   // word, header and body. Corruption on any inconsistency (header longer than the frame, unknown
   // serialize type, malformed JSON, binary lengths that are negative or run past the header).
@@ -168,6 +197,8 @@ class RemotingCommand {
   ExtFields ext_fields_;
   bool ext_fields_null_ = true;
   std::string body_;
+  std::vector<BodyRef> body_refs_;
+  size_t body_refs_size_ = 0;
   SerializeType serialize_type_ = SerializeType::kJson;
 };
 
@@ -185,6 +216,9 @@ class FrameDecoder {
   void Feed(std::string_view bytes);
   // true and a frame in *frame; false when no complete frame is buffered or on error.
   bool Next(std::string* frame);
+  // As Next, without the copy: *frame points into the decoder's buffer, valid until the next
+  // Feed().
+  bool NextView(std::string_view* frame);
   const Status& error() const { return error_; }
   size_t buffered() const { return buffer_.size() - consumed_; }
 

@@ -178,7 +178,8 @@ void RemotingCore::StartCall(const std::shared_ptr<Connection>& conn, RemotingCo
     deadlines_.emplace(call.deadline_ms, opaque);
     pending_[opaque] = std::move(call);
   }
-  conn->Write(std::move(frame), opaque);
+  // A sync caller's frame goes out from its own thread; async ones are coalesced by the loop.
+  conn->Write(std::move(frame), opaque, /*batched=*/!sync);
 }
 
 void RemotingCore::Deliver(PendingCall call, Result<RemotingCommand> outcome) {
@@ -212,9 +213,12 @@ Result<RemotingCommand> RemotingCore::InvokeSync(const std::shared_ptr<Connectio
   StartCall(
       conn, std::move(request), timeout_ms,
       [waiter](Result<RemotingCommand> outcome) {
-        std::lock_guard<std::mutex> lock(waiter->mu);
-        waiter->result.emplace(std::move(outcome));
-        waiter->cv.notify_all();
+        {
+          std::lock_guard<std::mutex> lock(waiter->mu);
+          waiter->result.emplace(std::move(outcome));
+        }
+        // Outside the lock: the woken caller does not immediately block on the mutex again.
+        waiter->cv.notify_one();
       },
       /*sync=*/true);
   std::unique_lock<std::mutex> lock(waiter->mu);
@@ -242,7 +246,7 @@ Status RemotingCore::InvokeOneway(const std::shared_ptr<Connection>& conn,
   request.MarkOneway();
   request.set_serialize_type(options_.serialize_type);
   RunBeforeHooks(conn->RemoteAddress(), request);
-  conn->Write(request.Encode(), std::nullopt);
+  conn->Write(request.Encode(), std::nullopt, /*batched=*/true);
   return Status::OK();
 }
 
@@ -257,7 +261,8 @@ Status RemotingCore::SendResponse(const std::shared_ptr<Connection>& conn,
 
 void RemotingCore::WriteResponse(const std::shared_ptr<Connection>& conn,
                                  RemotingCommand response) {
-  conn->Write(response.Encode(), std::nullopt);
+  std::string head = response.EncodeHead();
+  conn->Write(std::move(head), response.TakeBodyRefs(), std::nullopt);
 }
 
 // --- incoming frames ---
@@ -313,6 +318,10 @@ void RemotingCore::DispatchRequest(const std::shared_ptr<Connection>& conn,
     if (!oneway)
       WriteResponse(conn,
                     BusyResponse(request, std::string("[REJECTREQUEST]") + kFlowControlRemark));
+    return;
+  }
+  if (reg.processor->RunsInLoop(request)) {
+    RunProcessor(conn, reg, std::move(request));
     return;
   }
   // Kept for the overload answer: `request` moves into the queued task.

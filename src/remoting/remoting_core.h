@@ -6,8 +6,9 @@
 //   - loop thread (EventLoop): every socket; decodes frames; completes pending calls; answers
 //     unknown request codes; runs the housekeeping timer (call timeouts every 10 ms, idle
 //     connections every 250 ms).
-//   - processor pools: RequestProcessor::ProcessRequest, then the response is handed back to
-//     the loop for writing.
+//   - processor pools: RequestProcessor::ProcessRequest, then the response is written from the
+//     pool thread (Connection::Write). Requests whose processor RunsInLoop are processed and
+//     answered on the loop thread itself.
 //   - callback pool: ResponseCallbacks of asynchronous calls.
 //   - event pool (one thread): ChannelEventListener calls, in order.
 // Invoke*/SendResponse/Register* are thread-safe.

@@ -582,6 +582,24 @@ TEST(FrameDecoderTest, SplitAtEveryByteBoundary) {
   }
 }
 
+TEST(FrameDecoderTest, NextViewSeesEveryFrameWithoutCopying) {
+  const std::vector<std::string> frames = SampleFrames();
+  std::string stream;
+  for (const auto& f : frames) stream += f;
+  for (size_t cut = 0; cut <= stream.size(); cut += 3) {
+    FrameDecoder decoder;
+    std::vector<std::string> got;
+    std::string_view view;
+    decoder.Feed(std::string_view(stream).substr(0, cut));
+    while (decoder.NextView(&view)) got.emplace_back(view);  // used before the next Feed
+    decoder.Feed(std::string_view(stream).substr(cut));
+    while (decoder.NextView(&view)) got.emplace_back(view);
+    ASSERT_EQ(got.size(), frames.size()) << "cut at " << cut;
+    for (size_t i = 0; i < frames.size(); ++i) EXPECT_EQ(got[i], FrameBody(frames[i]));
+    EXPECT_EQ(decoder.buffered(), 0u);
+  }
+}
+
 TEST(FrameDecoderTest, OneByteAtATime) {
   const std::vector<std::string> frames = SampleFrames();
   FrameDecoder decoder;

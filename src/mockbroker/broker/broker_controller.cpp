@@ -44,6 +44,9 @@ class GatedProcessor : public remoting::RequestProcessor {
     return inner_->ProcessRequest(channel, request);
   }
   bool RejectRequest() const override { return !open_->load(); }
+  bool RunsInLoop(const RemotingCommand& request) const override {
+    return inner_->RunsInLoop(request);
+  }
 
  private:
   std::shared_ptr<remoting::RequestProcessor> inner_;

@@ -116,6 +116,15 @@ struct SendAnswer {
 
 }  // namespace
 
+bool SendMessageProcessor::RunsInLoop(const RemotingCommand& request) const {
+  const int32_t code = request.code();
+  const bool v2 = code == RequestCode::kSendMessageV2 || code == RequestCode::kSendBatchMessage;
+  if (!v2 && code != RequestCode::kSendMessage) return false;
+  const std::string* topic = request.ext_fields().Find(v2 ? "b" : "topic");
+  if (topic == nullptr || IsRetryTopic(*topic)) return false;
+  return controller_->topic_config_manager().Contains(*topic);
+}
+
 std::optional<RemotingCommand> SendMessageProcessor::ProcessRequest(
     const std::shared_ptr<remoting::Channel>& channel, RemotingCommand& request) {
   const BrokerConfig& cfg = controller_->broker_config();

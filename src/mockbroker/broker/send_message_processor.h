@@ -21,6 +21,10 @@ class SendMessageProcessor : public remoting::RequestProcessor {
   std::optional<remoting::RemotingCommand> ProcessRequest(
       const std::shared_ptr<remoting::Channel>& channel,
       remoting::RemotingCommand& request) override;
+  // A plain send (or batch) to a topic that exists: the append never waits (SYNC_FLUSH and
+  // SYNC_MASTER answer later from their own threads), so it runs on the loop thread. Sends that
+  // may create a topic (and persist topics.json) or a DLQ keep the send pool.
+  bool RunsInLoop(const remoting::RemotingCommand& request) const override;
 
  private:
   BrokerController* const controller_;

@@ -90,6 +90,11 @@ std::optional<TopicConfig> TopicConfigManager::Select(const std::string& topic) 
   return it->second;
 }
 
+bool TopicConfigManager::Contains(const std::string& topic) const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return table_.count(topic) != 0;
+}
+
 std::optional<TopicConfig> TopicConfigManager::CreateTopicInSendMessageMethod(
     const std::string& topic, const std::string& default_topic, int32_t client_queue_nums,
     int32_t topic_sys_flag) {

@@ -45,6 +45,8 @@ class TopicConfigManager {
   void SetChangeListener(ChangeListener listener);
 
   std::optional<TopicConfig> Select(const std::string& topic) const;
+  // Whether `topic` has a config (Select without the copy).
+  bool Contains(const std::string& topic) const;
   // Java createTopicInSendMessageMethod: the topic's config, created from `default_topic` when
   // that one has PERM_INHERIT (queue count min(client_queue_nums, default's write queues), perm
   // without INHERIT). nullopt when it cannot be created.

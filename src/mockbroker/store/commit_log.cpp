@@ -268,6 +268,19 @@ Result<std::string> CommitLog::GetMessage(int64_t offset, int32_t size) const {
   return std::string(v);
 }
 
+Result<StoredSlice> CommitLog::GetMessageSlice(int64_t offset, int32_t size) const {
+  auto file = queue_.FindByOffset(offset);
+  if (file == nullptr)
+    return Status::NotFound("no CommitLog file holds offset " + std::to_string(offset));
+  std::string_view v = file->View(static_cast<int32_t>(offset - file->file_from_offset()), size);
+  if (v.empty()) return Status::NotFound("offset " + std::to_string(offset) + " not written");
+  StoredSlice slice;
+  slice.data = v.data();
+  slice.size = v.size();
+  slice.owner = std::move(file);
+  return slice;
+}
+
 Result<std::string> CommitLog::ReadRecord(int64_t offset) const {
   auto file = queue_.FindByOffset(offset);
   if (file == nullptr)

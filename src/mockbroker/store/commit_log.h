@@ -92,6 +92,8 @@ class CommitLog {
 
   // Exactly `size` stored bytes at `offset`; NotFound when not (or no longer) stored.
   Result<std::string> GetMessage(int64_t offset, int32_t size) const;
+  // GetMessage without the copy: the bytes in place, holding their mapped file.
+  Result<StoredSlice> GetMessageSlice(int64_t offset, int32_t size) const;
   // The whole record at `offset` (size from its TOTALSIZE). NotFound / Corruption.
   Result<std::string> ReadRecord(int64_t offset) const;
   // Stored bytes from `offset` to the end of the written data of the file holding it, at most

@@ -144,10 +144,18 @@ void CommitLog::SubmitFlushRequest(int64_t next_offset, bool wait, FlushCallback
     }
     return;
   }
-  if (sync || !config_.flushCommitLogTimed) {
+  // ASYNC_FLUSH: the flush thread writes nothing until flushCommitLogLeastPages pages are dirty,
+  // so it is woken only once they are (its interval takes care of the rest). Waking it for every
+  // message cost a context switch per message. A wake-up already pending is not repeated.
+  const bool worth_waking =
+      sync || next_offset - queue_.flushed_where() >=
+                  int64_t{std::max(0, config_.flushCommitLogLeastPages)} * kOsPageSize;
+  if ((sync || !config_.flushCommitLogTimed) && worth_waking) {
     std::lock_guard<std::mutex> lock(flush_mu_);
-    wakeup_ = true;
-    flush_cv_.notify_one();
+    if (!wakeup_) {
+      wakeup_ = true;
+      flush_cv_.notify_one();
+    }
   }
   done(PutMessageStatus::kPutOk, Status::OK());
 }

@@ -108,6 +108,11 @@ class MessageStore {
   GetMessageResult GetMessage(const std::string& group, const std::string& topic, int32_t queue_id,
                               int64_t offset, int32_t max_msg_nums,
                               const TagsCodeFilter& filter = nullptr);
+  // GetMessage without copying: the records stay in the mapped CommitLog, one slice each
+  // (result.slices; result.data empty). For the PULL path, which writes them to the socket as is.
+  GetMessageResult GetMessageSlices(const std::string& group, const std::string& topic,
+                                    int32_t queue_id, int64_t offset, int32_t max_msg_nums,
+                                    const TagsCodeFilter& filter = nullptr);
 
   // Next logical offset to be written (0 for an unknown queue).
   int64_t GetMaxOffsetInQueue(const std::string& topic, int32_t queue_id);

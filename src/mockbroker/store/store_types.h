@@ -4,8 +4,10 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/message_const.h"
@@ -98,13 +100,25 @@ enum class GetMessageStatus {
 // "FOUND", "NO_MATCHED_MESSAGE", ... (the Java enum names, used as the PULL response remark).
 const char* GetMessageStatusName(GetMessageStatus status);
 
+// Stored bytes seen in place, in a mapped file: `owner` keeps the mapping alive (even once the
+// file is deleted) for as long as the slice is held, like Java's SelectMappedBufferResult.
+struct StoredSlice {
+  std::shared_ptr<const void> owner;
+  const char* data = nullptr;
+  size_t size = 0;
+  std::string_view view() const { return std::string_view(data, size); }
+};
+
 struct GetMessageResult {
   GetMessageStatus status = GetMessageStatus::kNoMatchedLogicQueue;
   int64_t next_begin_offset = 0;
   int64_t min_offset = 0;
   int64_t max_offset = 0;
-  // The matched records, concatenated, exactly as stored.
+  // The matched records, concatenated, exactly as stored (MessageStore::GetMessage).
   std::string data;
+  // The same records in place, one slice each (MessageStore::GetMessageSlices; `data` empty).
+  std::vector<StoredSlice> slices;
+  int64_t data_size = 0;  // bytes in `data` or `slices`
   int32_t message_count = 0;
   std::vector<int64_t> queue_offsets;  // queue offset of each returned record
   bool suggest_pulling_from_slave = false;
