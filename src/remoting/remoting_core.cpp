@@ -321,7 +321,7 @@ void RemotingCore::DispatchRequest(const std::shared_ptr<Connection>& conn,
     return;
   }
   if (reg.processor->RunsInLoop(request)) {
-    RunProcessor(conn, reg, std::move(request));
+    RunProcessor(conn, reg, validator, std::move(request));
     return;
   }
   // Kept for the overload answer: `request` moves into the queued task.

@@ -44,8 +44,10 @@ class GatedProcessor : public remoting::RequestProcessor {
     return inner_->ProcessRequest(channel, request);
   }
   bool RejectRequest() const override { return !open_->load(); }
+  // A paused broker's requests wait on the pool threads, never on the loop (which keeps
+  // reading; one paused at the very moment of the check may hold its loop until Resume()).
   bool RunsInLoop(const RemotingCommand& request) const override {
-    return inner_->RunsInLoop(request);
+    return !gate_->paused() && inner_->RunsInLoop(request);
   }
 
  private:
