@@ -227,7 +227,7 @@ TEST_F(MqadminNamesrvConfigTest, UpdateNamesrvConfig) {
   // A black-listed key (updateNamesrvConfig-blacklisted.txt): NO_PERMISSION with Java's remark on
   // one stderr line (Java: a stack trace, exit 0), and nothing changes, in memory or on disk.
   const admin::Properties before = admin->getNameServerConfig().at(ns_addr());
-  const std::string stored_before = ReadFile(dir() + "/namesrv.properties");
+  const std::string stored_before = ReadFile(dir() + "/namesrv/namesrv.properties");
   run = RunVector(LoadMqadminVector("updateNamesrvConfig-blacklisted.txt"));
   EXPECT_EQ(run.out, "");
   ExpectOneErrorLine(run, "updateNamesrvConfig", "NameServer " + ns_addr());
@@ -239,7 +239,7 @@ TEST_F(MqadminNamesrvConfigTest, UpdateNamesrvConfig) {
     ExpectOneErrorLine(run, "updateNamesrvConfig", "Can not update config in black list.");
   }
   EXPECT_EQ(admin->getNameServerConfig().at(ns_addr()), before);
-  EXPECT_EQ(ReadFile(dir() + "/namesrv.properties"), stored_before);
+  EXPECT_EQ(ReadFile(dir() + "/namesrv/namesrv.properties"), stored_before);
   try {
     admin->updateNameServerConfig({{"kvConfigPath", "/tmp/x.json"}});
     ADD_FAILURE() << "the black list let kvConfigPath through";

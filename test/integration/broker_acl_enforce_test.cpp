@@ -170,6 +170,8 @@ TEST_F(BrokerAclEnforceTest, UnsignedUnknownKeyAndWrongSignatureAreRefused) {
   // The same request signed correctly is served and stored.
   RemotingCommand ok = Call(Sign(Send("TopicPubSub", "signed"), "NormalUser1", "NormalSecret1"));
   ASSERT_EQ(ok.code(), ResponseCode::kSuccess) << ok.remark().value_or("");
+  // The consume queue is built by the store's dispatcher, a moment after the answer.
+  EXPECT_TRUE(WaitFor([&] { return broker_->message_store().DispatchBehindBytes() == 0; }));
   EXPECT_EQ(broker_->message_store().GetMaxOffsetInQueue("TopicPubSub", 0), 1);
 }
 

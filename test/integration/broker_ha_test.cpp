@@ -252,6 +252,7 @@ TEST_F(HaFixture, SlaveRestartResumesFromItsOwnOffset) {
   auto s = slave->message_store().GetCommitLogData(0);
   ASSERT_TRUE(m.ok() && s.ok());
   EXPECT_TRUE(*m == *s);
+  EXPECT_TRUE(WaitFor([&] { return slave->message_store().DispatchBehindBytes() == 0; }));
   EXPECT_EQ(slave->message_store().GetMaxOffsetInQueue("TR", 0), 200);
 }
 
@@ -339,6 +340,7 @@ TEST_F(FixedHaPortFixture, SlaveReconnectsAfterTheMasterRestarts) {
   ASSERT_EQ(broker_->replication().ha_service().port(), ha_port_);
   for (int i = 0; i < 30; ++i) SendTo(BrokerAddr(), "TK", 0, "after " + std::to_string(i));
   ASSERT_TRUE(CaughtUp(*slave, 20000));
+  EXPECT_TRUE(WaitFor([&] { return slave->message_store().DispatchBehindBytes() == 0; }));
   EXPECT_EQ(slave->message_store().GetMaxOffsetInQueue("TK", 0), 60);
 }
 

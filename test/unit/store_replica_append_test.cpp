@@ -61,6 +61,7 @@ TEST(StoreReplicaAppendTest, PiecesRebuildTheSameQueues) {
   }
   EXPECT_EQ(slave.GetMaxPhyOffset(), master.GetMaxPhyOffset());
   WaitDispatched(&slave);
+  WaitDispatched(&master);  // both stores build their consume queues a moment after the append
   EXPECT_EQ(slave.DispatchBehindBytes(), 0);
   for (int q = 0; q < 3; ++q) {
     EXPECT_EQ(slave.GetMaxOffsetInQueue("T", q), 20);
