@@ -25,6 +25,11 @@ enum PullStatus {
   BROKER_TIMEOUT,
 };
 
+// PullStatus names indexed by value, as Java's PullStatus.name() (the official C++ client's
+// EnumStrings).
+inline const char* const EnumStrings[] = {"FOUND", "NO_NEW_MSG", "NO_MATCHED_MSG",
+                                          "OFFSET_ILLEGAL", "BROKER_TIMEOUT"};
+
 struct PullResult {
   PullResult() = default;
   // The official C++ client's constructors.

@@ -1,6 +1,7 @@
 // Arg_helper (include/rocketmq/Arg_helper.h) and PullResult::toString.
 #include "rocketmq/Arg_helper.h"
 
+#include <iterator>
 #include <sstream>
 
 #include "rocketmq/pull_result.h"
@@ -38,19 +39,8 @@ std::string Arg_helper::get_option_value(std::string opt) const {
 
 namespace {
 const char* CompatPullStatusText(PullStatus status) {
-  switch (status) {
-    case FOUND:
-      return "FOUND";
-    case NO_NEW_MSG:
-      return "NO_NEW_MSG";
-    case NO_MATCHED_MSG:
-      return "NO_MATCHED_MSG";
-    case OFFSET_ILLEGAL:
-      return "OFFSET_ILLEGAL";
-    case BROKER_TIMEOUT:
-      return "BROKER_TIMEOUT";
-  }
-  return "UNKNOWN";
+  const auto index = static_cast<size_t>(status);
+  return index < std::size(EnumStrings) ? EnumStrings[index] : "UNKNOWN";
 }
 }  // namespace
 

@@ -190,6 +190,9 @@ TEST(CompatApiTest, OfficialValueTypesConstructAndPrint) {
             "msgFoundList=2 ]");
   EXPECT_EQ(PullResult(BROKER_TIMEOUT).toString().find("BROKER_TIMEOUT") != std::string::npos,
             true);
+  // The official header's status names, as its examples print them.
+  EXPECT_STREQ(EnumStrings[NO_MATCHED_MSG], "NO_MATCHED_MSG");
+  EXPECT_STREQ(EnumStrings[BROKER_TIMEOUT], "BROKER_TIMEOUT");
   SendResult s(SEND_OK, "id", "offset-id", MQMessageQueue("T", "b", 0), 5, "region");
   EXPECT_EQ(s.getRegionId(), "region");
   TransactionSendResult t(SEND_OK, "id", "offset-id", MQMessageQueue("T", "b", 0), 5);

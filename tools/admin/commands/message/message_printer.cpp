@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <iterator>
 #include <optional>
 
 #include "client/message_access.h"
@@ -208,19 +209,8 @@ void WriteDirectResultJson(JsonWriter& w, const ConsumeMessageDirectlyResult& r)
 }
 
 const char* PullStatusText(PullStatus status) {
-  switch (status) {
-    case FOUND:
-      return "FOUND";
-    case NO_NEW_MSG:
-      return "NO_NEW_MSG";
-    case NO_MATCHED_MSG:
-      return "NO_MATCHED_MSG";
-    case OFFSET_ILLEGAL:
-      return "OFFSET_ILLEGAL";
-    case BROKER_TIMEOUT:
-      return "BROKER_TIMEOUT";
-  }
-  return "UNKNOWN";
+  const auto index = static_cast<size_t>(status);
+  return index < std::size(EnumStrings) ? EnumStrings[index] : "UNKNOWN";
 }
 
 std::vector<MQMessageQueue> JavaMessageQueueSetOrder(const std::vector<MQMessageQueue>& mqs) {
