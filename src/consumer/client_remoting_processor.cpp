@@ -30,6 +30,10 @@ std::optional<RemotingCommand> NotifyConsumerIdsChanged(client::ClientInstance* 
   return std::nullopt;
 }
 
+// Runs on the connection's loop thread, so resets are taken in the order the broker sent them
+// (an admin's "reset to the newest" followed by "reset to 0" must end at 0). The work itself
+// (commits to the broker) goes to the instance's scheduler: one thread, first in first out, which
+// also runs the rebalance, so a reset never interleaves with a rebalance re-adding its queues.
 std::optional<RemotingCommand> ResetOffset(client::ClientInstance* instance,
                                            RemotingCommand& request) {
   const std::string topic = request.ext_fields().GetOr("topic");
@@ -41,12 +45,18 @@ std::optional<RemotingCommand> ResetOffset(client::ClientInstance* instance,
     return std::nullopt;
   }
   std::shared_ptr<client::ConsumerInner> keep;
-  ConsumerRequestHandler* handler = FindHandler(instance, group, &keep);
-  if (handler == nullptr) {
+  if (FindHandler(instance, group, &keep) == nullptr) {
     RMQ_LOG(kInfo) << "[reset-offset] consumer does not exist. group=" << group;
     return std::nullopt;
   }
-  handler->ResetOffset(topic, *offsets);
+  std::weak_ptr<client::ConsumerInner> weak = keep;
+  instance->scheduler().Schedule(
+      [weak, topic, offsets = std::move(*offsets)] {
+        std::shared_ptr<client::ConsumerInner> consumer = weak.lock();
+        auto* handler = dynamic_cast<ConsumerRequestHandler*>(consumer.get());
+        if (handler != nullptr) handler->ResetOffset(topic, offsets);
+      },
+      0);
   return std::nullopt;
 }
 
@@ -106,6 +116,25 @@ std::optional<RemotingCommand> GetConsumerStatus(client::ClientInstance* instanc
   return response;
 }
 
+using HandlerFn = std::optional<RemotingCommand> (*)(client::ClientInstance*, RemotingCommand&);
+
+// One of the handlers above as a processor; `in_loop` handlers only decode and queue their work.
+class HandlerProcessor : public remoting::RequestProcessor {
+ public:
+  HandlerProcessor(client::ClientInstance* instance, HandlerFn fn, bool in_loop)
+      : instance_(instance), fn_(fn), in_loop_(in_loop) {}
+  std::optional<RemotingCommand> ProcessRequest(const std::shared_ptr<remoting::Channel>&,
+                                                RemotingCommand& request) override {
+    return fn_(instance_, request);
+  }
+  bool RunsInLoop(const RemotingCommand&) const override { return in_loop_; }
+
+ private:
+  client::ClientInstance* const instance_;
+  const HandlerFn fn_;
+  const bool in_loop_;
+};
+
 }  // namespace
 
 Result<std::map<MessageQueue, int64_t>> DecodeResetOffsetBody(const std::string& body) {
@@ -124,8 +153,7 @@ Result<std::map<MessageQueue, int64_t>> DecodeResetOffsetBody(const std::string&
 }
 
 void RegisterConsumerProcessors(client::ClientInstance* instance) {
-  using Fn = std::optional<RemotingCommand> (*)(client::ClientInstance*, RemotingCommand&);
-  const std::pair<int32_t, Fn> handlers[] = {
+  const std::pair<int32_t, HandlerFn> handlers[] = {
       {RequestCode::kNotifyConsumerIdsChanged, &NotifyConsumerIdsChanged},
       {RequestCode::kResetConsumerClientOffset, &ResetOffset},
       {RequestCode::kGetConsumerRunningInfo, &GetConsumerRunningInfo},
@@ -133,10 +161,8 @@ void RegisterConsumerProcessors(client::ClientInstance* instance) {
       {RequestCode::kGetConsumerStatusFromClient, &GetConsumerStatus},
   };
   for (const auto& [code, fn] : handlers) {
-    instance->RegisterProcessor(
-        code, remoting::MakeProcessor(
-                  [instance, fn = fn](const std::shared_ptr<remoting::Channel>&,
-                                      RemotingCommand& request) { return fn(instance, request); }));
+    instance->RegisterProcessor(code, std::make_shared<HandlerProcessor>(
+                                          instance, fn, code == RequestCode::kResetConsumerClientOffset));
   }
 }
 
