@@ -15,6 +15,7 @@
 #include "common/message_const.h"
 #include "common/message_decoder.h"
 #include "common/message_id.h"
+#include "common/socket_address.h"
 #include "common/model/cluster_info.h"
 #include "common/model/heartbeat_data.h"
 #include "common/model/json_body.h"
@@ -172,13 +173,17 @@ int64_t UniqKeySearchStart(const std::string& uniq_key) {
   return std::max<int64_t>(0, NearlyTimeFromUniqueId(*info, NowMs()) - 1000);
 }
 
-// The addresses of every broker the NameServer lists (masters and slaves).
+// The addresses of every broker the NameServer lists (masters and slaves), spelled as
+// SocketAddress::ToString() ("[::1]:10911" for the "::1:10911" a broker registers).
 std::set<std::string> KnownBrokerAddrs(admin::AdminClient& c) {
   rocketmq::ClusterInfo cluster =
       admin::ValueOrThrowClient(c.api().GetBrokerClusterInfo(c.timeout_ms()));
   std::set<std::string> out;
   for (const auto& [name, bd] : cluster.broker_addr_table) {
-    for (const auto& [id, addr] : bd.broker_addrs) out.insert(addr);
+    for (const auto& [id, addr] : bd.broker_addrs) {
+      Result<SocketAddress> parsed = SocketAddress::Parse(addr);
+      out.insert(parsed.ok() ? parsed->ToString() : addr);
+    }
   }
   return out;
 }

@@ -1,7 +1,10 @@
 #include "common/socket_address.h"
 
 #include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 
+#include <cstdio>
 #include <cstring>
 
 namespace rocketmq {
@@ -16,6 +19,23 @@ Result<SocketAddress> SocketAddress::FromBytes(std::string_view ip, int32_t port
   addr.ip_len_ = static_cast<uint8_t>(ip.size());
   addr.port_ = port;
   return addr;
+}
+
+Result<SocketAddress> SocketAddress::FromSockaddr(const ::sockaddr* addr) {
+  if (addr != nullptr && addr->sa_family == AF_INET) {
+    const auto* in4 = reinterpret_cast<const sockaddr_in*>(addr);
+    return FromBytes(std::string_view(reinterpret_cast<const char*>(&in4->sin_addr), 4),
+                     ntohs(in4->sin_port));
+  }
+  if (addr != nullptr && addr->sa_family == AF_INET6) {
+    const auto* in6 = reinterpret_cast<const sockaddr_in6*>(addr);
+    const char* bytes = reinterpret_cast<const char*>(&in6->sin6_addr);
+    if (IN6_IS_ADDR_V4MAPPED(&in6->sin6_addr)) {
+      return FromBytes(std::string_view(bytes + 12, 4), ntohs(in6->sin6_port));
+    }
+    return FromBytes(std::string_view(bytes, 16), ntohs(in6->sin6_port));
+  }
+  return Status::InvalidArgument("not an IPv4 or IPv6 socket address");
 }
 
 Result<SocketAddress> SocketAddress::Parse(std::string_view text) {
@@ -56,6 +76,18 @@ std::string SocketAddress::IpToString() const {
 std::string SocketAddress::ToString() const {
   if (is_ipv6()) return "[" + IpToString() + "]:" + std::to_string(port_);
   return IpToString() + ":" + std::to_string(port_);
+}
+
+std::string SocketAddress::ToJavaString() const {
+  if (!is_ipv6()) return ToString();
+  std::string out;
+  char group[8];
+  for (int i = 0; i < 16; i += 2) {
+    std::snprintf(group, sizeof(group), "%x", (ip_[i] << 8) | ip_[i + 1]);
+    out += group;
+    out += ':';
+  }
+  return out + std::to_string(port_);
 }
 
 }  // namespace rocketmq

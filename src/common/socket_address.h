@@ -9,6 +9,8 @@
 
 #include "common/status.h"
 
+struct sockaddr;  // <sys/socket.h>
+
 namespace rocketmq {
 
 class SocketAddress {
@@ -19,6 +21,11 @@ class SocketAddress {
   // From raw network-order address bytes: 4 (IPv4) or 16 (IPv6). InvalidArgument for any other
   // length.
   static Result<SocketAddress> FromBytes(std::string_view ip, int32_t port);
+
+  // From a socket API address (AF_INET or AF_INET6). An IPv4-mapped IPv6 address
+  // (::ffff:a.b.c.d, what a dual-stack socket reports for IPv4 peers) becomes the IPv4 address,
+  // as Java's InetAddress does. InvalidArgument for other families.
+  static Result<SocketAddress> FromSockaddr(const ::sockaddr* addr);
 
   // Parses "a.b.c.d:port", "[v6]:port" or "v6:port" (split at the last ':', like Java's
   // RemotingHelper.string2SocketAddress). Numeric addresses only, no name lookup; the port must
@@ -38,6 +45,10 @@ class SocketAddress {
   std::string IpToString() const;
   // "127.0.0.1:20911" for IPv4, "[fd00::2]:20911" for IPv6.
   std::string ToString() const;
+  // As Java prints an InetSocketAddress of a stored message (its toString() minus the leading
+  // '/', what mqadmin shows): "127.0.0.1:20911"; IPv6 uncompressed, unbracketed, in lower-case
+  // hex without leading zeros: "fd00:0:0:0:0:0:0:2:20911".
+  std::string ToJavaString() const;
 
   bool operator==(const SocketAddress& o) const {
     return ip_len_ == o.ip_len_ && port_ == o.port_ && ip() == o.ip();

@@ -4,32 +4,27 @@
 #include <netdb.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include <cstring>
 #include <future>
 #include <utility>
 
+#include "common/listen_socket.h"
 #include "common/logging.h"
+#include "common/socket_address.h"
 #include "remoting/connection.h"
 #include "remoting/remoting_core.h"
 
 namespace rocketmq::remoting {
 namespace {
 
-// "ip:port" of a peer, as Java's RemotingHelper.parseChannelRemoteAddr prints it.
+// "ip:port" of a peer, as Java's RemotingHelper.parseChannelRemoteAddr prints it: IPv4-mapped
+// peers of the dual-stack socket as plain IPv4, IPv6 ones unbracketed ("::1:54321").
 std::string PeerAddress(const sockaddr* addr) {
-  char ip[INET6_ADDRSTRLEN] = {0};
-  int port = 0;
-  if (addr->sa_family == AF_INET6) {
-    const auto* in6 = reinterpret_cast<const sockaddr_in6*>(addr);
-    inet_ntop(AF_INET6, &in6->sin6_addr, ip, sizeof(ip));
-    port = ntohs(in6->sin6_port);
-  } else {
-    const auto* in4 = reinterpret_cast<const sockaddr_in*>(addr);
-    inet_ntop(AF_INET, &in4->sin_addr, ip, sizeof(ip));
-    port = ntohs(in4->sin_port);
-  }
-  return std::string(ip) + ":" + std::to_string(port);
+  Result<SocketAddress> peer = SocketAddress::FromSockaddr(addr);
+  if (!peer.ok()) return "unknown:0";
+  return peer->IpToString() + ":" + std::to_string(peer->port());
 }
 
 }  // namespace
@@ -56,38 +51,22 @@ Status RemotingServer::Start() {
     if (!tls.ok()) return tls.status();
     tls_ = std::move(tls).value();
   }
-  addrinfo hints{};
-  hints.ai_family = AF_UNSPEC;
-  hints.ai_socktype = SOCK_STREAM;
-  hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
-  addrinfo* raw = nullptr;
-  const std::string port_text = std::to_string(options_.listen_port);
-  const int rc = getaddrinfo(options_.listen_host.empty() ? nullptr : options_.listen_host.c_str(),
-                             port_text.c_str(), &hints, &raw);
-  if (rc != 0 || raw == nullptr) {
-    return Status::InvalidArgument("cannot resolve listen address " + options_.listen_host + ": " +
-                                   gai_strerror(rc));
-  }
-  std::unique_ptr<addrinfo, void (*)(addrinfo*)> ai(raw, freeaddrinfo);
+  Result<ListenSocket> sock = OpenListenSocket(options_.listen_host, options_.listen_port, 1024);
+  if (!sock.ok()) return sock.status();
   // Created before the loop thread runs, so no other thread touches the base yet.
-  listener_.reset(
-      evconnlistener_new_bind(core_->loop().base(), &RemotingServer::OnAccept, this,
-                              LEV_OPT_CLOSE_ON_FREE | LEV_OPT_REUSEABLE | LEV_OPT_CLOSE_ON_EXEC,
-                              1024, ai->ai_addr, static_cast<int>(ai->ai_addrlen)));
+  listener_.reset(evconnlistener_new(core_->loop().base(), &RemotingServer::OnAccept, this,
+                                     LEV_OPT_CLOSE_ON_FREE | LEV_OPT_CLOSE_ON_EXEC, 0, sock->fd));
   if (!listener_) {
-    return Status::IOError("cannot listen on " + options_.listen_host + ":" + port_text + ": " +
-                           std::strerror(errno));
+    ::close(sock->fd);
+    return Status::IOError("cannot watch the listening socket of port " +
+                           std::to_string(sock->port));
   }
   evconnlistener_set_error_cb(listener_.get(), &RemotingServer::OnAcceptError);
-  sockaddr_storage bound{};
-  socklen_t bound_len = sizeof(bound);
-  getsockname(evconnlistener_get_fd(listener_.get()), reinterpret_cast<sockaddr*>(&bound),
-              &bound_len);
-  port_ = bound.ss_family == AF_INET6 ? ntohs(reinterpret_cast<sockaddr_in6*>(&bound)->sin6_port)
-                                      : ntohs(reinterpret_cast<sockaddr_in*>(&bound)->sin_port);
+  port_ = sock->port;
   started_ = true;
   core_->Start();
-  RMQ_LOG(kInfo) << "remoting server listening on " << options_.listen_host << ":" << port_
+  RMQ_LOG(kInfo) << "remoting server listening on "
+                 << (options_.listen_host.empty() ? "*" : options_.listen_host) << ":" << port_
                  << " (TLS " << TlsModeName(options_.tls_mode) << ")";
   return Status::OK();
 }

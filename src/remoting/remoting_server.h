@@ -34,7 +34,8 @@ namespace rocketmq::remoting {
 class RemotingCore;
 
 struct RemotingServerOptions {
-  std::string listen_host = "0.0.0.0";
+  // Empty: every address of both families (IPv4 arrives IPv4-mapped), as Java binds.
+  std::string listen_host;
   int listen_port = 0;                     // 0 → an ephemeral port, see port()
   int64_t channel_max_idle_seconds = 120;  // serverChannelMaxIdleTimeSeconds; <= 0 never
   size_t worker_threads = 4;               // default processor pool (Java's public executor)

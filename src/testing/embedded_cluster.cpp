@@ -23,7 +23,6 @@ namespace rocketmq::testing {
 
 namespace {
 
-constexpr char kLoopback[] = "127.0.0.1";
 constexpr auto kRegistrationTimeout = std::chrono::seconds(15);
 constexpr auto kPollInterval = std::chrono::milliseconds(20);
 
@@ -48,7 +47,6 @@ remoting::TlsMode ToServerTls(TlsMode mode) {
   return remoting::TlsMode::kPermissive;
 }
 
-std::string Address(int port) { return std::string(kLoopback) + ":" + std::to_string(port); }
 
 // Java's TopicValidator: 1..127 characters out of [%|a-zA-Z0-9_-].
 bool ValidTopicOrGroupName(const std::string& name) {
@@ -154,6 +152,8 @@ struct EmbeddedCluster::Impl {
     return it != options.slaves_for.end() ? it->second : options.slaves_per_master;
   }
 
+  std::string Address(int port) const { return options.host + ":" + std::to_string(port); }
+
   static std::string Key(const Node& n) { return n.name + "/" + std::to_string(n.id); }
 
   Properties NamesrvProperties() const {
@@ -178,8 +178,8 @@ struct EmbeddedCluster::Impl {
     p.Set("brokerRole", Role(n));
     p.Set("flushDiskType",
           options.flush == FlushDiskType::kSyncFlush ? "SYNC_FLUSH" : "ASYNC_FLUSH");
-    p.Set("brokerIP1", kLoopback);
-    p.Set("brokerIP2", kLoopback);
+    p.Set("brokerIP1", options.host);
+    p.Set("brokerIP2", options.host);
     p.Set("listenPort", std::to_string(n.port));
     p.Set("haListenPort", std::to_string(n.ha_port));
     p.Set("namesrvAddr", namesrv_addr);
@@ -238,7 +238,7 @@ struct EmbeddedCluster::Impl {
     config.kv_config_path = dir + "/namesrv/kvConfig.json";
     config.config_store_path = dir + "/namesrv/namesrv.properties";
     config.Apply(NamesrvProperties(), nullptr);
-    config.listen_address = kLoopback;
+    config.listen_address = options.host;
     config.listen_port = namesrv_port;
     namesrv::NamesrvControllerOptions opts;
     opts.tls_mode = ToServerTls(options.namesrv_tls);
@@ -396,13 +396,13 @@ void EmbeddedCluster::Stop() { impl_->StopAll(); }
 
 std::string EmbeddedCluster::NameServerAddress() const {
   if (impl_->namesrv_port == 0) ThrowInvalid("the NameServer was never started");
-  return Address(impl_->namesrv_port);
+  return impl_->Address(impl_->namesrv_port);
 }
 
 std::string EmbeddedCluster::BrokerAddress(const std::string& name, int id) const {
   const Impl::Node& n = impl_->Find(name, id);
   if (n.port == 0) ThrowInvalid("broker " + Impl::Key(n) + " was never started");
-  return Address(n.port);
+  return impl_->Address(n.port);
 }
 
 std::vector<std::string> EmbeddedCluster::BrokerNames() const {
@@ -419,8 +419,8 @@ std::vector<EmbeddedBrokerInfo> EmbeddedCluster::BrokerInfos() const {
     EmbeddedBrokerInfo info;
     info.name = n.name;
     info.id = n.id;
-    info.address = n.port != 0 ? Address(n.port) : "";
-    info.ha_address = n.ha_port != 0 ? Address(n.ha_port) : "";
+    info.address = n.port != 0 ? impl_->Address(n.port) : "";
+    info.ha_address = n.ha_port != 0 ? impl_->Address(n.ha_port) : "";
     info.store_dir = n.store_dir;
     info.running = n.controller != nullptr;
     info.paused = n.controller && n.controller->paused();

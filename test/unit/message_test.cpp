@@ -1,8 +1,18 @@
 // Message / MessageExt helpers and SocketAddress.
 #include "common/message.h"
 
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
+#include <iostream>
+
+#include "common/listen_socket.h"
 #include "common/message_const.h"
 #include "common/message_ext.h"
 #include "common/socket_address.h"
@@ -130,6 +140,81 @@ TEST(SocketAddressTest, FromBytesKeepsAnyPortValue) {
   EXPECT_EQ(copy, *addr);
   copy.set_port(1);
   EXPECT_NE(copy, *addr);
+}
+
+
+TEST(SocketAddressTest, FromSockaddrUnmapsIpv4MappedPeers) {
+  sockaddr_in6 mapped{};
+  mapped.sin6_family = AF_INET6;
+  mapped.sin6_port = htons(40662);
+  ASSERT_EQ(inet_pton(AF_INET6, "::ffff:127.0.0.1", &mapped.sin6_addr), 1);
+  auto v4 = SocketAddress::FromSockaddr(reinterpret_cast<sockaddr*>(&mapped));
+  ASSERT_TRUE(v4.ok());
+  EXPECT_FALSE(v4->is_ipv6());
+  EXPECT_EQ(v4->ToString(), "127.0.0.1:40662");
+
+  sockaddr_in6 loop{};
+  loop.sin6_family = AF_INET6;
+  loop.sin6_port = htons(10911);
+  loop.sin6_addr = in6addr_loopback;
+  auto v6 = SocketAddress::FromSockaddr(reinterpret_cast<sockaddr*>(&loop));
+  ASSERT_TRUE(v6.ok());
+  EXPECT_TRUE(v6->is_ipv6());
+  EXPECT_EQ(v6->ToString(), "[::1]:10911");
+
+  sockaddr_un unix_addr{};
+  unix_addr.sun_family = AF_UNIX;
+  EXPECT_TRUE(SocketAddress::FromSockaddr(reinterpret_cast<sockaddr*>(&unix_addr))
+                  .status()
+                  .IsInvalidArgument());
+}
+
+TEST(SocketAddressTest, JavaTextIsUncompressedForIpv6) {
+  EXPECT_EQ(SocketAddress::Parse("127.0.0.1:59630")->ToJavaString(), "127.0.0.1:59630");
+  EXPECT_EQ(SocketAddress::Parse("[::1]:59822")->ToJavaString(), "0:0:0:0:0:0:0:1:59822");
+  EXPECT_EQ(SocketAddress::Parse("[fd00:ab::0102]:1")->ToJavaString(), "fd00:ab:0:0:0:0:0:102:1");
+}
+
+TEST(ListenSocketTest, WildcardAcceptsBothFamiliesAndReportsThePort) {
+  Result<ListenSocket> sock = OpenListenSocket("", 0, 8);
+  ASSERT_TRUE(sock.ok()) << sock.status().ToString();
+  ASSERT_GT(sock->port, 0);
+  for (const char* text : {"127.0.0.1", "::1"}) {
+    auto addr = SocketAddress::Parse(std::string(text).find(':') != std::string::npos
+                                         ? "[" + std::string(text) + "]:" + std::to_string(sock->port)
+                                         : std::string(text) + ":" + std::to_string(sock->port));
+    ASSERT_TRUE(addr.ok());
+    sockaddr_storage ss{};
+    socklen_t len = 0;
+    if (addr->is_ipv6()) {
+      auto* in6 = reinterpret_cast<sockaddr_in6*>(&ss);
+      in6->sin6_family = AF_INET6;
+      in6->sin6_port = htons(static_cast<uint16_t>(sock->port));
+      std::memcpy(&in6->sin6_addr, addr->ip().data(), 16);
+      len = sizeof(*in6);
+    } else {
+      auto* in4 = reinterpret_cast<sockaddr_in*>(&ss);
+      in4->sin_family = AF_INET;
+      in4->sin_port = htons(static_cast<uint16_t>(sock->port));
+      std::memcpy(&in4->sin_addr, addr->ip().data(), 4);
+      len = sizeof(*in4);
+    }
+    const int fd = ::socket(ss.ss_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    ASSERT_GE(fd, 0);
+    const bool connected = ::connect(fd, reinterpret_cast<sockaddr*>(&ss), len) == 0;
+    ::close(fd);
+    // A host without IPv6 falls back to 0.0.0.0: only ::1 may then be refused.
+    if (addr->is_ipv6() && !connected) {
+      std::cout << "no IPv6 loopback here: " << std::strerror(errno) << "\n";
+      continue;
+    }
+    EXPECT_TRUE(connected) << text << ": " << std::strerror(errno);
+  }
+  ::close(sock->fd);
+
+  Result<ListenSocket> bad = OpenListenSocket("not-an-address.invalid", 0, 8);
+  EXPECT_FALSE(bad.ok());
+  EXPECT_TRUE(OpenListenSocket("127.0.0.1", 70000, 8).status().IsInvalidArgument());
 }
 
 }  // namespace

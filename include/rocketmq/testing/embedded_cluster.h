@@ -85,6 +85,10 @@ struct EmbeddedClusterOptions {
   std::chrono::milliseconds long_polling_check{5000};
   std::chrono::milliseconds slave_sync_interval{1000};
   std::chrono::milliseconds slave_sync_delay{100};
+  // The loopback address the NameServer listens on and every broker announces (brokerIP1/2):
+  // "127.0.0.1", or "::1" for an IPv6 cluster. Addresses are host + ":" + port either way
+  // ("::1:10911", as Java's brokers write them; clients split at the last ':').
+  std::string host = "127.0.0.1";
   // When false, the constructor does not start anything: call Start().
   bool start = true;
 
@@ -144,6 +148,10 @@ struct EmbeddedClusterOptions {
   }
   EmbeddedClusterOptions& NamesrvConfig(const std::string& key, std::string value) {
     namesrv_config[key] = std::move(value);
+    return *this;
+  }
+  EmbeddedClusterOptions& Host(std::string address) {
+    host = std::move(address);
     return *this;
   }
   EmbeddedClusterOptions& Dir(std::string path) {

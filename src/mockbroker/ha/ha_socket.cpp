@@ -11,6 +11,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "common/listen_socket.h"
 #include "common/socket_address.h"
 #include "common/time_util.h"
 
@@ -32,16 +33,10 @@ int PollOne(int fd, short events, int64_t timeout_ms) {
   }
 }
 
+// "ip:port" of an accepted slave, IPv4-mapped peers as plain IPv4, IPv6 ones bracketed.
 std::string PeerName(const sockaddr_storage& ss) {
-  char buf[INET6_ADDRSTRLEN] = {0};
-  if (ss.ss_family == AF_INET) {
-    const auto* in = reinterpret_cast<const sockaddr_in*>(&ss);
-    inet_ntop(AF_INET, &in->sin_addr, buf, sizeof(buf));
-    return std::string(buf) + ":" + std::to_string(ntohs(in->sin_port));
-  }
-  const auto* in6 = reinterpret_cast<const sockaddr_in6*>(&ss);
-  inet_ntop(AF_INET6, &in6->sin6_addr, buf, sizeof(buf));
-  return "[" + std::string(buf) + "]:" + std::to_string(ntohs(in6->sin6_port));
+  Result<SocketAddress> peer = SocketAddress::FromSockaddr(reinterpret_cast<const sockaddr*>(&ss));
+  return peer.ok() ? peer->ToString() : std::string("unknown:0");
 }
 
 }  // namespace
@@ -145,24 +140,10 @@ Status HaSocket::WriteAll(std::string_view data, int64_t timeout_ms) {
 
 Status HaListener::Listen(int port) {
   Close();
-  int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
-  if (fd < 0) return Status::IOError(Errno("socket"));
-  int one = 1;
-  ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
-  sockaddr_in sa{};
-  sa.sin_family = AF_INET;
-  sa.sin_addr.s_addr = htonl(INADDR_ANY);
-  sa.sin_port = htons(static_cast<uint16_t>(port));
-  if (::bind(fd, reinterpret_cast<sockaddr*>(&sa), sizeof(sa)) != 0 || ::listen(fd, 64) != 0) {
-    Status st =
-        Status::IOError(Errno(("cannot listen on HA port " + std::to_string(port)).c_str()));
-    ::close(fd);
-    return st;
-  }
-  socklen_t len = sizeof(sa);
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&sa), &len);
-  fd_ = fd;
-  port_ = ntohs(sa.sin_port);
+  Result<ListenSocket> sock = OpenListenSocket("", port, 64);
+  if (!sock.ok()) return Status::IOError("HA port: " + sock.status().message());
+  fd_ = sock->fd;
+  port_ = sock->port;
   return Status::OK();
 }
 

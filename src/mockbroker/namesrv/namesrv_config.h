@@ -31,8 +31,8 @@ struct NamesrvConfig {
   // --- NettyServerConfig ---
   // Ours (5.x bindAddress): keys listenAddress / bindAddress. Settable in the file but not one of
   // Java 4.9.8's keys, so GET_NAMESRV_CONFIG shows it only when the loaded file has it (Java
-  // reports every key of its -c file).
-  std::string listen_address = "0.0.0.0";
+  // reports every key of its -c file). Empty: every address of both families, as Java binds.
+  std::string listen_address;
   int32_t listen_port = 9876;  // 0 = ephemeral; the bound port is reported once listening
   int32_t server_worker_threads = 8;
   int32_t server_callback_executor_threads = 0;

@@ -61,7 +61,8 @@ Status NamesrvController::Start() {
   }
   scan_thread_ = std::thread([this] { ScanLoop(); });
   started_ = true;
-  RMQ_LOG(kInfo) << "name server listening on " << config.listen_address << ":" << port();
+  RMQ_LOG(kInfo) << "name server listening on "
+                 << (config.listen_address.empty() ? "*" : config.listen_address) << ":" << port();
   return Status::OK();
 }
 

@@ -22,7 +22,7 @@ namespace rocketmq::admin::tools {
 namespace {
 
 // Java InetSocketAddress.toString() of a resolved literal address: "/127.0.0.1:40662".
-std::string JavaSocketAddressText(const std::string& host_port) { return "/" + host_port; }
+std::string JavaSocketAddressText(const SocketAddress& addr) { return "/" + addr.ToJavaString(); }
 
 std::string JavaNullable(const std::string& s) { return s.empty() ? "null" : s; }
 
@@ -65,9 +65,9 @@ std::string JavaMessageExtToString(const MQMessageExt& msg) {
          ", queueOffset=" + std::to_string(m.queue_offset()) +
          ", sysFlag=" + std::to_string(m.sys_flag()) +
          ", bornTimestamp=" + std::to_string(m.born_timestamp()) +
-         ", bornHost=" + JavaSocketAddressText(msg.getBornHostString()) +
+         ", bornHost=" + JavaSocketAddressText(m.born_host()) +
          ", storeTimestamp=" + std::to_string(m.store_timestamp()) +
-         ", storeHost=" + JavaSocketAddressText(msg.getStoreHostString()) +
+         ", storeHost=" + JavaSocketAddressText(m.store_host()) +
          ", msgId=" + msg.getOffsetMsgId() +
          ", commitLogOffset=" + std::to_string(m.commit_log_offset()) +
          ", bodyCRC=" + std::to_string(m.body_crc()) +
@@ -123,8 +123,9 @@ void PrintMessageDetail(CommandContext& ctx, DefaultMQAdminExt& admin, const MQM
                    "Born Timestamp:", FormatDateTimeMillis(msg.getBornTimestamp()).c_str());
   out << StrFormat("%-20s %s\n",
                    "Store Timestamp:", FormatDateTimeMillis(msg.getStoreTimestamp()).c_str());
-  out << StrFormat("%-20s %s\n", "Born Host:", msg.getBornHostString().c_str());
-  out << StrFormat("%-20s %s\n", "Store Host:", msg.getStoreHostString().c_str());
+  const MessageExt& raw = MQMessageAccess::Get(msg);
+  out << StrFormat("%-20s %s\n", "Born Host:", raw.born_host().ToJavaString().c_str());
+  out << StrFormat("%-20s %s\n", "Store Host:", raw.store_host().ToJavaString().c_str());
   out << StrFormat("%-20s %d\n", "System Flag:", msg.getSysFlag());
   out << StrFormat("%-20s %s\n", "Properties:", JavaPropertiesToString(msg).c_str());
   out << StrFormat("%-20s %s\n", "Message Body Path:", body_path.c_str());
