@@ -21,9 +21,6 @@ constexpr const char* kLanguageNames[] = {
 };
 constexpr size_t kLanguageCount = sizeof(kLanguageNames) / sizeof(kLanguageNames[0]);
 
-// Fixed part of a ROCKETMQ binary header: code(2) language(1) version(2) opaque(4) flag(4)
-// remarkLen(4) extLen(4) (protocol.md §1.4).
-constexpr size_t kBinaryFixedHeaderSize = 21;
 constexpr uint32_t kMaxHeaderLength = 0x00FFFFFF;
 
 LanguageCode LanguageFromNumber(int64_t n) {
