@@ -44,6 +44,7 @@ RemotingServer::RemotingServer(RemotingServerOptions options) : options_(std::mo
   core_options.worker_threads = options_.worker_threads;
   core_options.worker_queue_capacity = options_.worker_queue_capacity;
   core_options.max_frame_length = options_.max_frame_length;
+  core_options.max_output_bytes = options_.max_output_bytes;
   core_ = std::make_shared<RemotingCore>(core_options);
 }
 

@@ -45,6 +45,12 @@ struct RemotingServerOptions {
   TlsMode tls_mode = TlsMode::kPermissive;  // tls.server.mode
   TlsServerConfig tls;                      // empty: self-signed certificate in memory
   uint32_t max_frame_length = kMaxFrameLength;
+  // A connection whose peer leaves this many bytes of responses unread is closed (one WARN
+  // line), so a client that never reads cannot make the server buffer without limit (Java's
+  // Netty would stop at its write-buffer high-water mark). Well above what a legitimate peer
+  // leaves queued: a PULL answers at most maxTransferBytesOnMessageInMemory (256 KiB) or one
+  // message (maxMessageSize, 4 MiB).
+  size_t max_output_bytes = 64 * 1024 * 1024;
 };
 
 class RemotingServer {
