@@ -308,6 +308,17 @@ void Connection::MoveQueueToBufferLocked() {
   }
   out_queue_.clear();
   if (!ok) RMQ_LOG(kWarn) << "write to " << remote_addr_ << " failed: out of memory";
+  const size_t limit = core_->options().max_output_bytes;
+  const size_t unsent = evbuffer_get_length(output);
+  if (limit != 0 && unsent > limit && !overflow_posted_) {
+    // out_mu_ is held here: close from the loop's queue, after this write returns.
+    overflow_posted_ = true;
+    core_->loop().RunInLoop([self = shared_from_this(), unsent, limit] {
+      RMQ_LOG(kWarn) << "closing " << self->remote_addr_ << ": " << unsent
+                     << " bytes of output unread by the peer exceed the limit of " << limit;
+      self->CloseNow(Status::IOError("peer does not read its responses"), CloseCause::kError);
+    });
+  }
 }
 
 void Connection::FlushQueue() {

@@ -138,6 +138,7 @@ class Connection final : public Channel, public std::enable_shared_from_this<Con
   bool direct_ok_ = false;           // guarded by out_mu_: the socket may be written directly
   bool sending_ = false;             // guarded by out_mu_: a thread is in sendmsg() on fd_
   bool flush_posted_ = false;        // guarded by out_mu_: FlushQueue is queued on the loop
+  bool overflow_posted_ = false;     // guarded by out_mu_: the output-limit close is queued
   evutil_socket_t fd_ = -1;          // guarded by out_mu_: valid while direct_ok_
   std::vector<OutFrame> out_queue_;  // guarded by out_mu_: frames not yet written, in order
 

@@ -21,9 +21,6 @@ constexpr const char* kLanguageNames[] = {
 };
 constexpr size_t kLanguageCount = sizeof(kLanguageNames) / sizeof(kLanguageNames[0]);
 
-// Fixed part of a ROCKETMQ binary header: code(2) language(1) version(2) opaque(4) flag(4)
-// remarkLen(4) extLen(4) (protocol.md §1.4).
-constexpr size_t kBinaryFixedHeaderSize = 21;
 constexpr uint32_t kMaxHeaderLength = 0x00FFFFFF;
 
 LanguageCode LanguageFromNumber(int64_t n) {
@@ -129,9 +126,23 @@ Json::CharReader& HeaderReader() {
     builder["allowNumericKeys"] = false;
     builder["failIfExtra"] = true;
     builder["rejectDupKeys"] = false;
+    // Headers are two levels deep; jsoncpp throws (not returns false) past this depth, see
+    // ParseHeaderJson.
+    builder["stackLimit"] = 64;
     return std::unique_ptr<Json::CharReader>(builder.newCharReader());
   }();
   return *reader;
+}
+
+// HeaderReader().parse, but false where jsoncpp throws (nesting deeper than its stackLimit):
+// an exception would escape the connection's read handler and end the server.
+bool ParseHeaderJson(std::string_view text, Json::Value* out, std::string* errors) {
+  try {
+    return HeaderReader().parse(text.data(), text.data() + text.size(), out, errors);
+  } catch (const Json::Exception& e) {
+    *errors = e.what();
+    return false;
+  }
 }
 
 // Members of the JSON object `object_text`, in text order: (escaped key, raw value text).
@@ -155,7 +166,7 @@ std::string UnescapeJsonKey(std::string_view escaped) {
   const std::string quoted = "\"" + std::string(escaped) + "\"";
   Json::Value v;
   std::string errors;
-  if (HeaderReader().parse(quoted.data(), quoted.data() + quoted.size(), &v, &errors) &&
+  if (ParseHeaderJson(quoted, &v, &errors) &&
       v.isString()) {
     return v.asString();
   }
@@ -236,7 +247,7 @@ Status ReadJsonInt(const Json::Value& root, const char* key, int32_t* out) {
 Result<RemotingCommand> DecodeJsonHeader(std::string_view header) {
   Json::Value parsed;
   std::string errors;
-  if (!HeaderReader().parse(header.data(), header.data() + header.size(), &parsed, &errors)) {
+  if (!ParseHeaderJson(header, &parsed, &errors)) {
     return Status::Corruption("bad JSON header: " + errors);
   }
   if (!parsed.isObject()) return Status::Corruption("JSON header is not an object");

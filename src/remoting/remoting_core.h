@@ -44,6 +44,9 @@ struct RemotingCoreOptions {
   size_t worker_threads = 4;  // default processor pool
   size_t worker_queue_capacity = 65536;
   uint32_t max_frame_length = kMaxFrameLength;
+  // Bytes of output a connection may hold unsent (its peer not reading) before it is closed;
+  // 0: no limit. Servers set it (RemotingServerOptions::max_output_bytes), clients do not.
+  size_t max_output_bytes = 0;
 };
 
 class RemotingCore : public std::enable_shared_from_this<RemotingCore> {

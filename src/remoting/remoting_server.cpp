@@ -39,6 +39,7 @@ RemotingServer::RemotingServer(RemotingServerOptions options) : options_(std::mo
   core_options.worker_threads = options_.worker_threads;
   core_options.worker_queue_capacity = options_.worker_queue_capacity;
   core_options.max_frame_length = options_.max_frame_length;
+  core_options.max_output_bytes = options_.max_output_bytes;
   core_ = std::make_shared<RemotingCore>(core_options);
 }
 
@@ -62,6 +63,8 @@ Status RemotingServer::Start() {
                            std::to_string(sock->port));
   }
   evconnlistener_set_error_cb(listener_.get(), &RemotingServer::OnAcceptError);
+  resume_accept_timer_.reset(
+      evtimer_new(core_->loop().base(), &RemotingServer::OnResumeAccept, this));
   port_ = sock->port;
   started_ = true;
   core_->Start();
@@ -77,6 +80,7 @@ void RemotingServer::Shutdown() {
     std::promise<void> freed;
     auto freed_future = freed.get_future();
     if (core_->RunInLoop([this, &freed] {
+          resume_accept_timer_.reset();
           listener_.reset();
           freed.set_value();
         })) {
@@ -84,6 +88,7 @@ void RemotingServer::Shutdown() {
     }
   }
   core_->Shutdown();
+  resume_accept_timer_.reset();
   listener_.reset();  // loop stopped: safe from here
 }
 
@@ -119,9 +124,24 @@ void RemotingServer::OnAccept(evconnlistener*, evutil_socket_t fd, sockaddr* add
   conn->StartAccepted(fd, server->options_.tls_mode, server->tls_);
 }
 
-void RemotingServer::OnAcceptError(evconnlistener*, void*) {
+void RemotingServer::OnAcceptError(evconnlistener* listener, void* arg) {
+  auto* server = static_cast<RemotingServer*>(arg);
   const int err = EVUTIL_SOCKET_ERROR();
-  RMQ_LOG(kWarn) << "accept failed: " << evutil_socket_error_to_string(err);
+  // The pending connection stays in the backlog, so the listener would fire again at once:
+  // without a pause, EMFILE turns into a busy loop writing this line without end.
+  RMQ_LOG(kWarn) << "accept on port " << server->port_
+                 << " failed: " << evutil_socket_error_to_string(err)
+                 << "; not accepting connections for 1 s";
+  evconnlistener_disable(listener);
+  timeval one_second{1, 0};
+  if (server->resume_accept_timer_) evtimer_add(server->resume_accept_timer_.get(), &one_second);
+}
+
+void RemotingServer::OnResumeAccept(evutil_socket_t, short, void* arg) {
+  auto* server = static_cast<RemotingServer*>(arg);
+  if (server->listener_ && !server->core_->shutting_down()) {
+    evconnlistener_enable(server->listener_.get());
+  }
 }
 
 }  // namespace rocketmq::remoting

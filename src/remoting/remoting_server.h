@@ -7,6 +7,9 @@
 // response. Responses use the server's serialize type whatever the request used (protocol.md §1.7).
 // Processors get a Channel they may keep to answer later or to call the client.
 //
+// Accept failures (EMFILE: out of file descriptors) pause accepting for a second, with one WARN
+// line, as Netty's ServerBootstrapAcceptor does, instead of spinning on the pending connection.
+//
 // TLS (protocol.md §10.2): the first byte of each connection picks TLS (0x16) or plain text,
 // subject to Options::tls_mode. A frame that fails to decode, or a length field above
 // max_frame_length, closes only that connection (one WARN line).
@@ -25,6 +28,7 @@
 #include "common/status.h"
 #include "common/thread_pool.h"
 #include "remoting/channel.h"
+#include "remoting/event_loop.h"
 #include "remoting/remoting_command.h"
 #include "remoting/rpc_hook.h"
 #include "remoting/tls_context.h"
@@ -46,6 +50,12 @@ struct RemotingServerOptions {
   TlsMode tls_mode = TlsMode::kPermissive;  // tls.server.mode
   TlsServerConfig tls;                      // empty: self-signed certificate in memory
   uint32_t max_frame_length = kMaxFrameLength;
+  // A connection whose peer leaves this many bytes of responses unread is closed (one WARN
+  // line), so a client that never reads cannot make the server buffer without limit (Java's
+  // Netty would stop at its write-buffer high-water mark). Well above what a legitimate peer
+  // leaves queued: a PULL answers at most maxTransferBytesOnMessageInMemory (256 KiB) or one
+  // message (maxMessageSize, 4 MiB).
+  size_t max_output_bytes = 64 * 1024 * 1024;
 };
 
 class RemotingServer {
@@ -89,11 +99,14 @@ class RemotingServer {
   static void OnAccept(evconnlistener* listener, evutil_socket_t fd, sockaddr* addr, int len,
                        void* arg);
   static void OnAcceptError(evconnlistener* listener, void* arg);
+  static void OnResumeAccept(evutil_socket_t fd, short what, void* arg);
 
   const RemotingServerOptions options_;
   std::shared_ptr<RemotingCore> core_;
   std::shared_ptr<TlsContext> tls_;
   std::unique_ptr<evconnlistener, ListenerDeleter> listener_;  // loop thread once started
+  // Re-enables accepting a second after accept() failed (loop thread once started).
+  EventPtr resume_accept_timer_;
   int port_ = 0;
   bool started_ = false;
 };

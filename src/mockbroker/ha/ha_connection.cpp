@@ -66,6 +66,14 @@ void HaConnection::ReadLoop() {
     const size_t whole = pending.size() - pending.size() % kReportSize;
     const auto offset = static_cast<int64_t>(DecodeFixed64BE(pending.data() + whole - kReportSize));
     pending.erase(0, whole);
+    if (offset < 0) {
+      // A slave reports its CommitLog's end, never below 0. Java would take -1 as "no report
+      // yet" and any other negative value as a start it never finds, holding the connection
+      // (and its two threads) until the housekeeping timeout; refuse it now instead.
+      why = "slave reports a negative offset " + std::to_string(offset);
+      RMQ_LOG(kWarn) << "slave[" << peer_ << "]: " << why;
+      break;
+    }
     slave_ack_offset_.store(offset);
     if (slave_request_offset_.load() < 0) {
       RMQ_LOG(kInfo) << "slave[" << peer_ << "] request offset " << offset;
