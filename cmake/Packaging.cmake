@@ -20,7 +20,6 @@ set(CPACK_PACKAGE_NAME rocketmq)
 set(CPACK_PACKAGE_VENDOR "rocketmq-cpp")
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_CONTACT "${ROCKETMQ_PACKAGE_MAINTAINER}")
-set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "C++ client and tools for Apache RocketMQ")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEB_COMPONENT_INSTALL ON)
@@ -31,6 +30,8 @@ set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${ROCKETMQ_PACKAGE_MAINTAINER}")
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_COMPRESSION_TYPE xz)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# A shlibs file in the library packages, so packages built on ours get their Depends too.
+set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS ON)
 # librocketmq_testing.so needs librocketmq.so.<soversion>, which no installed package owns yet
 # while the packages are built: dpkg-shlibdeps finds it here, and the package names it below.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS_PRIVATE_DIRS ${CMAKE_LIBRARY_OUTPUT_DIRECTORY})
@@ -40,25 +41,24 @@ set(rocketmq_exact "(= ${PROJECT_VERSION})")
 
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_NAME librocketmq${rocketmq_so})
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_SECTION libs)
-set(CPACK_DEBIAN_RUNTIME_PACKAGE_GENERATE_SHLIBS ON)
 set(CPACK_DEBIAN_RUNTIME_DESCRIPTION
-    "C++ client library for Apache RocketMQ
- librocketmq speaks RocketMQ's classic remoting protocol byte for byte as Apache
- RocketMQ 4.9 does: producers (sync, async, oneway, ordered, batch, transactional,
- request-reply), push and lite-pull consumers, and an admin API.
- .
- This package contains the shared library.")
+   "C++ client library for Apache RocketMQ
+librocketmq speaks RocketMQ's classic remoting protocol byte for byte as Apache
+RocketMQ 4.9 does: producers (sync, async, oneway, ordered, batch, transactional,
+request-reply), push and lite-pull consumers, and an admin API.
+
+This package contains the shared library.")
 
 set(CPACK_DEBIAN_TESTING_PACKAGE_NAME librocketmq-testing${rocketmq_so})
 set(CPACK_DEBIAN_TESTING_PACKAGE_SECTION libs)
 set(CPACK_DEBIAN_TESTING_PACKAGE_DEPENDS "librocketmq${rocketmq_so} ${rocketmq_exact}")
 set(CPACK_DEBIAN_TESTING_DESCRIPTION
-    "embedded RocketMQ cluster for application tests
- librocketmq_testing runs a NameServer and any layout of brokers (masters and
- slaves, SYNC or ASYNC flush and replication, ACL) inside a test process, on
- loopback ports and in a temporary directory, for applications' unit tests.
- .
- This package contains the shared library.")
+   "embedded RocketMQ cluster for application tests
+librocketmq_testing runs a NameServer and any layout of brokers (masters and
+slaves, SYNC or ASYNC flush and replication, ACL) inside a test process, on
+loopback ports and in a temporary directory, for applications' unit tests.
+
+This package contains the shared library.")
 
 set(CPACK_DEBIAN_DEV_PACKAGE_NAME librocketmq-dev)
 set(CPACK_DEBIAN_DEV_PACKAGE_SECTION libdevel)
@@ -66,19 +66,19 @@ set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS
     "librocketmq${rocketmq_so} ${rocketmq_exact}, librocketmq-testing${rocketmq_so} ${rocketmq_exact}, libevent-dev, libssl-dev, libjsoncpp-dev, zlib1g-dev, pkg-config")
 set(CPACK_DEBIAN_DEV_PACKAGE_SUGGESTS "libgtest-dev, rocketmq-tools")
 set(CPACK_DEBIAN_DEV_DESCRIPTION
-    "C++ client library for Apache RocketMQ (development files)
- Headers of librocketmq (rocketmq/*.h, also the header names of the official
- rocketmq-client-cpp 2.x so its programs compile unchanged) and of the embedded
- test cluster (rocketmq/testing/), the static library, the CMake package
- (find_package(RocketMQ)) and pkg-config files (rocketmq, rocketmq-testing).")
+   "C++ client library for Apache RocketMQ (development files)
+Headers of librocketmq (rocketmq/*.h, also the header names of the official
+rocketmq-client-cpp 2.x so its programs compile unchanged) and of the embedded
+test cluster (rocketmq/testing/), the static library, the CMake package
+(find_package(RocketMQ)) and pkg-config files (rocketmq, rocketmq-testing).")
 
 set(CPACK_DEBIAN_TOOLS_PACKAGE_NAME rocketmq-tools)
 set(CPACK_DEBIAN_TOOLS_PACKAGE_SECTION net)
 set(CPACK_DEBIAN_TOOLS_DESCRIPTION
-    "RocketMQ NameServer, broker, admin and benchmark tools
- mqnamesrv and mqbroker are a NameServer and a durable broker (Java 4.9 store
- layout, master/slave replication) started like Java's; mqadmin is Java's admin
- command line; mqbench is Java's benchmark producer and consumer. Example
- broker.conf files of the four cluster modes are in /usr/share/rocketmq/conf.")
+   "RocketMQ NameServer, broker, admin and benchmark tools
+mqnamesrv and mqbroker are a NameServer and a durable broker (Java 4.9 store
+layout, master/slave replication) started like Java's; mqadmin is Java's admin
+command line; mqbench is Java's benchmark producer and consumer. Example
+broker.conf files of the four cluster modes are in /usr/share/rocketmq/conf.")
 
 include(CPack)
