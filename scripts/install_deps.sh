@@ -6,6 +6,7 @@ packages=(
   libevent-dev libssl-dev libjsoncpp-dev zlib1g-dev libgflags-dev
   libyaml-cpp-dev  # the bundled broker's ACL files (plain_acl.yml)
   libgtest-dev libgmock-dev
+  doxygen  # the API reference (cmake --build build --target docs; ctest api_docs_warning_free)
   openssl nodejs $(command -v npm >/dev/null 2>&1 || echo npm)  # NodeSource nodejs bundles npm (and conflicts with it)
 )
 missing=()
