@@ -155,6 +155,12 @@ sed -e "s|^brokerName.*|brokerName = package-test|" "$root/usr/share/rocketmq/co
   >"$work/broker.conf"
 printf 'listenPort=%s\nstorePathRootDir=%s/store\nbrokerIP1=127.0.0.1\n' "$port" "$work" \
   >>"$work/broker.conf"
+# -p prints every config item, -m Java's important ones (listenPort is not one of them).
+"$root/usr/bin/mqbroker" -c "$work/broker.conf" -p >"$work/broker-p.out"
+"$root/usr/bin/mqbroker" -c "$work/broker.conf" -m >"$work/broker-m.out"
+grep -qx "listenPort=$port" "$work/broker-p.out" || fail "mqbroker -p: no listenPort=$port"
+grep -qx "brokerName=package-test" "$work/broker-m.out" || fail "mqbroker -m: no brokerName"
+grep -q "^listenPort=" "$work/broker-m.out" && fail "mqbroker -m prints listenPort"
 "$root/usr/bin/mqbroker" -c "$work/broker.conf" -n "127.0.0.1:$ns_port" >"$work/broker.log" 2>&1 &
 pids+=($!)
 wait_boot "$work/broker.log" $!
