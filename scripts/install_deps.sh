@@ -7,6 +7,7 @@ packages=(
   libyaml-cpp-dev  # the bundled broker's ACL files (plain_acl.yml)
   libgtest-dev libgmock-dev
   clang-14 libclang-rt-14-dev  # fuzz/run.sh: the libFuzzer targets (clang only)
+  doxygen  # the API reference (cmake --build build --target docs; ctest api_docs_warning_free)
   openssl nodejs $(command -v npm >/dev/null 2>&1 || echo npm)  # NodeSource nodejs bundles npm (and conflicts with it)
 )
 missing=()

@@ -1,9 +1,10 @@
-// mqbroker: the bundled broker, started like Java's `mqbroker -c broker.conf [-n addr] [-p]`.
+// mqbroker: the bundled broker, started like Java's `mqbroker -c broker.conf [-n addr] [-p|-m]`.
 //
 //   -c, --configFile <file>    broker.conf (Java BrokerConfig / NettyServerConfig /
 //                              MessageStoreConfig keys; unknown keys are warned about)
 //   -n, --namesrvAddr <addr>   NameServer list "host:port;host:port" (overrides the file)
 //   -p, --printConfigItem      print every config item and exit
+//   -m, --printImportantConfig print the important config items (Java's @ImportantField) and exit
 //   -h, --help                 usage
 //
 // Prints "The broker[<name>, <ip>:<port>] boot success. serializeType=JSON[ and name server is
@@ -28,11 +29,67 @@
 
 namespace {
 
+// The keys Java 4.9.8 marks @ImportantField in BrokerConfig, NettyServerConfig, NettyClientConfig
+// and MessageStoreConfig: what `mqbroker -m` prints.
+bool IsImportantBrokerKey(const std::string& key) {
+  static const char* const kImportant[] = {"namesrvAddr",
+                                           "brokerIP1",
+                                           "brokerIP2",
+                                           "brokerName",
+                                           "brokerClusterName",
+                                           "brokerId",
+                                           "brokerPermission",
+                                           "autoCreateTopicEnable",
+                                           "autoCreateSubscriptionGroup",
+                                           "messageStorePlugIn",
+                                           "msgTraceTopicName",
+                                           "traceTopicEnable",
+                                           "rejectTransactionMessage",
+                                           "fetchNamesrvAddrByAddressServer",
+                                           "sendThreadPoolQueueCapacity",
+                                           "transactionTimeOut",
+                                           "transactionCheckMax",
+                                           "transactionCheckInterval",
+                                           "aclEnable",
+                                           "storePathRootDir",
+                                           "storePathCommitLog",
+                                           "storePathDLedgerCommitLog",
+                                           "flushIntervalCommitLog",
+                                           "commitIntervalCommitLog",
+                                           "flushCommitLogTimed",
+                                           "deleteWhen",
+                                           "diskMaxUsedSpaceRatio",
+                                           "fileReservedTime",
+                                           "maxTransferBytesOnMessageInMemory",
+                                           "maxTransferCountOnMessageInMemory",
+                                           "maxTransferBytesOnMessageInDisk",
+                                           "maxTransferCountOnMessageInDisk",
+                                           "accessMessageInMemoryMaxRatio",
+                                           "messageIndexEnable",
+                                           "maxHashSlotNum",
+                                           "messageIndexSafe",
+                                           "haListenPort",
+                                           "haMasterAddress",
+                                           "haSlaveFallbehindMax",
+                                           "brokerRole",
+                                           "flushDiskType",
+                                           "syncFlushTimeout",
+                                           "cleanFileForciblyEnable",
+                                           "warmMapedFileEnable",
+                                           "transientStorePoolEnable",
+                                           "transientStorePoolSize"};
+  for (const char* k : kImportant) {
+    if (key == k) return true;
+  }
+  return false;
+}
+
 void PrintUsage() {
   std::fprintf(stderr,
-               "usage: mqbroker [-c <arg>] [-h] [-n <arg>] [-p]\n"
+               "usage: mqbroker [-c <arg>] [-h] [-m] [-n <arg>] [-p]\n"
                " -c,--configFile <arg>       Broker config properties file\n"
                " -h,--help                   Print help\n"
+               " -m,--printImportantConfig   Print important config item\n"
                " -n,--namesrvAddr <arg>      Name server address list, eg: "
                "'192.168.0.1:9876;192.168.0.2:9876'\n"
                " -p,--printConfigItem        Print all config items\n");
@@ -67,7 +124,7 @@ class FileAndStderrSink {
 int main(int argc, char** argv) {
   if (!rocketmq::tools::ApplyServerLogLevel()) return 1;
   rocketmq::tools::ServerArgs args;
-  if (!rocketmq::tools::ParseServerArgs(argc, argv, &args)) {
+  if (!rocketmq::tools::ParseServerArgs(argc, argv, &args, /*allow_important=*/true)) {
     PrintUsage();
     return 1;
   }
@@ -101,6 +158,14 @@ int main(int argc, char** argv) {
   for (const auto& key : unknown) RMQ_LOG(kWarn) << "unknown config key ignored: " << key;
   if (args.print_config) {
     std::fputs(configuration->AllConfigs().ToText().c_str(), stdout);
+    std::fflush(stdout);
+    return 0;
+  }
+  if (args.print_important_config) {
+    const rocketmq::Properties all = configuration->AllConfigs();
+    for (const auto& [key, value] : all.entries()) {
+      if (IsImportantBrokerKey(key)) std::printf("%s=%s\n", key.c_str(), value.c_str());
+    }
     std::fflush(stdout);
     return 0;
   }

@@ -1,7 +1,7 @@
 // The command line shared by mqnamesrv and mqbroker, parsed the way Java's commons-cli does for
 // their namesakes: -c/--configFile <file>, -n/--namesrvAddr <list>, -p/--printConfigItem,
-// -h/--help; single-dash short and double-dash long options, a value in the next argument or
-// attached ("-cfile", "--configFile=file").
+// -h/--help, and for mqbroker -m/--printImportantConfig; single-dash short and double-dash long
+// options, a value in the next argument or attached ("-cfile", "--configFile=file").
 #pragma once
 
 #include <cstdio>
@@ -17,15 +17,21 @@ struct ServerArgs {
   std::string namesrv;
   bool namesrv_set = false;
   bool print_config = false;
+  bool print_important_config = false;  // mqbroker -m
   bool help = false;
 };
 
-// False (after printing why to stderr) on an unknown option or a missing value.
-inline bool ParseServerArgs(int argc, char** argv, ServerArgs* args) {
+// False (after printing why to stderr) on an unknown option or a missing value. `-m` is an
+// option only where `allow_important` is set (Java's mqbroker has it, mqnamesrv does not).
+inline bool ParseServerArgs(int argc, char** argv, ServerArgs* args, bool allow_important = false) {
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "-p" || a == "--printConfigItem") {
       args->print_config = true;
+      continue;
+    }
+    if (allow_important && (a == "-m" || a == "--printImportantConfig")) {
+      args->print_important_config = true;
       continue;
     }
     if (a == "-h" || a == "--help") {

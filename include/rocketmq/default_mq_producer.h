@@ -11,7 +11,7 @@
 // Threads: every method is thread-safe once started. Blocking calls throw MQClientException or
 // MQBrokerException. Asynchronous sends return at once and report exactly once through their
 // callback, on a callback thread of the library; a callback must not call shutdown().
-// Producers (and consumers) of one process with the same client id (clientIP@instanceName) share
+// Producers (and consumers) of one process with the same client id (`clientIP@instanceName`) share
 // one connection set, route cache and heartbeat thread, released by the last one to shut down.
 #pragma once
 

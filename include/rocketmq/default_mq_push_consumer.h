@@ -11,8 +11,8 @@
 //   consumer.shutdown();
 //
 // Clustering (default): the group's queues are split among its instances, offsets are stored by
-// the brokers, failed messages come back through %RETRY%<group>. Broadcasting: every instance gets
-// every message, offsets are kept in ~/.rocketmq_offsets/<clientId>/<group>/offsets.json.
+// the brokers, failed messages come back through `%RETRY%<group>`. Broadcasting: every instance
+// gets every message, offsets are kept in `~/.rocketmq_offsets/<clientId>/<group>/offsets.json`.
 //
 // Threads: configure before start(); start()/shutdown() from one thread. Blocking calls throw
 // MQClientException. The listener runs on the consumer's consume threads.

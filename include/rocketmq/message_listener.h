@@ -24,7 +24,7 @@ enum ConsumeStatus {
   CONSUME_SUCCESS = 0,
   // Concurrent: deliver the messages again later (through the group's retry topic, with a
   // growing delay; after maxReconsumeTimes attempts they go to the dead-letter topic
-  // %DLQ%<group>). Orderly: the same as SUSPEND_CURRENT_QUEUE_A_MOMENT.
+  // `%DLQ%<group>`). Orderly: the same as SUSPEND_CURRENT_QUEUE_A_MOMENT.
   RECONSUME_LATER = 1,
   // Orderly (Java names): the messages are consumed ...
   SUCCESS = CONSUME_SUCCESS,

@@ -58,7 +58,7 @@ struct EmbeddedClusterOptions {
   bool auto_create_topics = true;
   bool auto_create_groups = true;
   // ACL 1.0: aclEnable=true on every broker, and `plain_acl_yml` (the text of a Java
-  // conf/plain_acl.yml; required when acl is on) written to <broker dir>/conf/plain_acl.yml, the
+  // conf/plain_acl.yml; required when acl is on) written to `<broker dir>/conf/plain_acl.yml`, the
   // broker's rocketmqHome. CreateTopic/CreateGroup bypass ACL (they edit the brokers directly).
   bool acl_enable = false;
   std::string plain_acl_yml;
