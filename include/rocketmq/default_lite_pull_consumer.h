@@ -30,6 +30,7 @@
 #include "mq_message_queue.h"
 #include "pull_result.h"
 #include "session_credentials.h"
+#include "statistics.h"
 
 namespace rocketmq {
 
@@ -127,6 +128,14 @@ class DefaultLitePullConsumer {
   int64_t getPollTimeoutMillis() const;
   // Base directory of the broadcasting offset files (default ~/.rocketmq_offsets).
   void setOffsetStoreDir(const std::string& dir);
+  // Periodic statistics document (statistics.h, docs/statistics.md): per broker calls and RTT,
+  // per queue pulled / polled ("consumed") / lag / cached messages. Off by default. Before
+  // start(); start() throws MQClientException for a negative interval or an interval without a
+  // callback.
+  void setStatisticsOptions(const StatisticsOptions& options);
+  // The statistics document as of now; empty before start(), after shutdown() or when
+  // statistics are off.
+  std::string getStatistics() const;
 
   // ---- settings by name (before start()) ----
   // Sets any setting by its Java name ("pullBatchSize" -> "32", "autoCommit" -> "false"); keys,

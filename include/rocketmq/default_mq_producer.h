@@ -30,6 +30,7 @@
 #include "send_callback.h"
 #include "send_result.h"
 #include "session_credentials.h"
+#include "statistics.h"
 
 namespace rocketmq {
 
@@ -117,6 +118,13 @@ class DefaultMQProducer {
   void setDefaultTopicQueueNums(int nums);
   // Threads running asynchronous sends and their callbacks (default: CPU count, at least 2).
   void setCallbackThreads(int threads);
+  // Periodic statistics document (statistics.h, docs/statistics.md): per broker calls and RTT,
+  // per queue sent / acknowledged / failed. Off by default. Before start(); start() throws
+  // MQClientException for a negative interval or an interval without a callback.
+  void setStatisticsOptions(const StatisticsOptions& options);
+  // The statistics document as of now (what the callback would get); empty before start() or
+  // when statistics are off.
+  std::string getStatistics() const;
 
   // ---- settings by name (before start()) ----
   // Sets the setting `key` (its Java name, e.g. "sendMsgTimeout") from text ("3000"); the keys,

@@ -28,6 +28,7 @@
 #include "mq_exception.h"
 #include "mq_message_ext.h"
 #include "session_credentials.h"
+#include "statistics.h"
 
 namespace rocketmq {
 
@@ -118,6 +119,13 @@ class DefaultMQPushConsumer {
   void setPostSubscriptionWhenPull(bool post);
   // Base directory of the broadcasting offset files (default ~/.rocketmq_offsets).
   void setOffsetStoreDir(const std::string& dir);
+  // Periodic statistics document (statistics.h, docs/statistics.md): per broker calls and RTT,
+  // per queue pulled / consumed / lag / process-queue size. Off by default. Before start();
+  // start() throws MQClientException for a negative interval or an interval without a callback.
+  void setStatisticsOptions(const StatisticsOptions& options);
+  // The statistics document as of now (what the callback would get); empty before start(),
+  // after shutdown() or when statistics are off.
+  std::string getStatistics() const;
 
   // ---- settings by name (before start()) ----
   // Sets any setting by its Java name ("consumeThreadMin" -> "10", "messageModel" ->

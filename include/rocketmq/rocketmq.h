@@ -20,6 +20,7 @@
 #include "send_callback.h"
 #include "send_result.h"
 #include "session_credentials.h"
+#include "statistics.h"
 #include "transaction_listener.h"
 #include "transaction_mq_producer.h"
 #include "version.h"

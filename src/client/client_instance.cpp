@@ -13,8 +13,10 @@ namespace rocketmq::client {
 
 namespace {
 
-remoting::RemotingClientOptions RemotingOptions(const ClientConfig& config) {
+remoting::RemotingClientOptions RemotingOptions(const ClientConfig& config,
+                                                std::shared_ptr<ClientStatistics> statistics) {
   remoting::RemotingClientOptions options;
+  options.call_observer = std::move(statistics);
   options.callback_threads = config.EffectiveCallbackThreads();
   options.use_tls = config.use_tls;
   return options;
@@ -34,7 +36,8 @@ void SortRoute(TopicRouteData* route) {
 ClientInstance::ClientInstance(ClientConfig config, std::string client_id)
     : config_(std::move(config)),
       client_id_(std::move(client_id)),
-      remoting_(std::make_unique<remoting::RemotingClient>(RemotingOptions(config_))),
+      statistics_(std::make_shared<ClientStatistics>()),
+      remoting_(std::make_unique<remoting::RemotingClient>(RemotingOptions(config_, statistics_))),
       api_(std::make_unique<ClientApi>(remoting_.get(), config_.NamesrvAddrList())),
       scheduler_("rmq-client-sched") {
   if (config_.HasCredentials()) {

@@ -24,6 +24,7 @@
 #include "client/client_api.h"
 #include "client/client_config.h"
 #include "client/client_inner.h"
+#include "client/client_statistics.h"
 #include "client/request_future_table.h"
 #include "client/scheduler.h"
 #include "common/model/route_data.h"
@@ -63,6 +64,8 @@ class ClientInstance {
   const ClientConfig& config() const { return config_; }
   ClientApi& api() { return *api_; }
   remoting::RemotingClient& remoting() { return *remoting_; }
+  // Per-broker call counters (statistics; counting only while a user has them on).
+  const std::shared_ptr<ClientStatistics>& statistics() const { return statistics_; }
   Scheduler& scheduler() { return scheduler_; }
   // Requests of DefaultMQProducer::request() awaiting replies pushed to this client id.
   RequestFutureTable& request_futures() { return request_futures_; }
@@ -121,6 +124,7 @@ class ClientInstance {
 
   const ClientConfig config_;
   const std::string client_id_;
+  const std::shared_ptr<ClientStatistics> statistics_;  // before remoting_, which observes it
   std::unique_ptr<remoting::RemotingClient> remoting_;
   std::unique_ptr<ClientApi> api_;
   Scheduler scheduler_;

@@ -97,9 +97,11 @@ void ConsumeConcurrentlyService::Consume(std::vector<MessageExtPtr> msgs, const 
     consumer_->stats().AddConsumeOk(mq.topic, ack_index + 1, rt);
     if (size - ack_index - 1 > 0)
       consumer_->stats().AddConsumeFailed(mq.topic, size - ack_index - 1);
+    consumer_->CountConsumed(mq, ack_index + 1, size - ack_index - 1);
   } else {
     ack_index = -1;
     consumer_->stats().AddConsumeFailed(mq.topic, size);
+    consumer_->CountConsumed(mq, 0, size);
   }
   std::vector<MessageExtPtr> failed_back;
   if (ack_index + 1 < size) {

@@ -116,8 +116,10 @@ void ConsumeOrderlyService::Consume(const OwnedQueue& owned, const MessageQueue&
     const int64_t rt = SteadyMillis() - call_begin;
     if (status == SUCCESS) {
       consumer_->stats().AddConsumeOk(mq.topic, static_cast<int64_t>(msgs.size()), rt);
+      consumer_->CountConsumed(mq, static_cast<int64_t>(msgs.size()), 0);
     } else {
       consumer_->stats().AddConsumeFailed(mq.topic, static_cast<int64_t>(msgs.size()));
+      consumer_->CountConsumed(mq, 0, static_cast<int64_t>(msgs.size()));
     }
     const int64_t suspend = context.getSuspendCurrentQueueTimeMillis() >= 0
                                 ? context.getSuspendCurrentQueueTimeMillis()

@@ -244,7 +244,17 @@ RMQ_LITE_SETTER(setPullThresholdSizeForQueue, int, pull_threshold_size_for_queue
 RMQ_LITE_SETTER(setPullThresholdForAll, int, pull_threshold_for_all)
 RMQ_LITE_SETTER(setConsumeMaxSpan, int, consume_max_span)
 RMQ_LITE_SETTER(setOffsetStoreDir, const std::string&, offset_store_dir)
+RMQ_LITE_SETTER(setStatisticsOptions, const StatisticsOptions&, statistics)
 #undef RMQ_LITE_SETTER
+
+std::string DefaultLitePullConsumer::getStatistics() const {
+  std::shared_ptr<consumer::LitePullConsumerImpl> engine;
+  {
+    std::lock_guard<std::mutex> lock(impl_->mu);
+    engine = impl_->engine;
+  }
+  return engine ? engine->StatisticsJson() : std::string();
+}
 
 void DefaultLitePullConsumer::setSessionCredentials(const SessionCredentials& credentials) {
   std::lock_guard<std::mutex> lock(impl_->mu);

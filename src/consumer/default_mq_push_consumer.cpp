@@ -14,7 +14,7 @@ class DefaultMQPushConsumer::Impl {
   consumer::PushConsumerConfig config;
   MessageListenerConcurrently* concurrently = nullptr;
   MessageListenerOrderly* orderly = nullptr;
-  SessionCredentials credentials;  // as set, for getSessionCredentials()
+  SessionCredentials credentials;                      // as set, for getSessionCredentials()
   std::shared_ptr<consumer::PushConsumerImpl> engine;  // set by start()
   bool shut_down = false;
 
@@ -117,7 +117,17 @@ RMQ_PUSH_SETTER(setSuspendCurrentQueueTimeMillis, int64_t, suspend_current_queue
 RMQ_PUSH_SETTER(setConsumeTimeout, int64_t, consume_timeout_minutes)
 RMQ_PUSH_SETTER(setPostSubscriptionWhenPull, bool, post_subscription_when_pull)
 RMQ_PUSH_SETTER(setOffsetStoreDir, const std::string&, offset_store_dir)
+RMQ_PUSH_SETTER(setStatisticsOptions, const StatisticsOptions&, statistics)
 #undef RMQ_PUSH_SETTER
+
+std::string DefaultMQPushConsumer::getStatistics() const {
+  std::shared_ptr<consumer::PushConsumerImpl> engine;
+  {
+    std::lock_guard<std::mutex> lock(impl_->mu);
+    engine = impl_->engine;
+  }
+  return engine ? engine->StatisticsJson() : std::string();
+}
 
 const std::string& DefaultMQPushConsumer::getNamesrvAddr() const {
   return impl_->config.client.namesrv_addr;

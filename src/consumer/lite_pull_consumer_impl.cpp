@@ -35,6 +35,7 @@ Status LitePullConsumerImpl::Start() {
     return Status::InvalidArgument("pullBatchSize out of range [1, 1024]");
   }
   if (config_.pull_thread_nums < 1) return Status::InvalidArgument("pullThreadNums must be >= 1");
+  ROCKETMQ_RETURN_IF_ERROR(client::ValidateStatisticsOptions(config_.statistics));
   if (config_.consume_timestamp.empty()) {
     config_.consume_timestamp = ConsumerBrokerOps::FormatTimestamp(NowMillis() - 30 * 60 * 1000);
   } else if (ConsumerBrokerOps::ParseTimestamp(config_.consume_timestamp) < 0) {
@@ -104,7 +105,54 @@ Status LitePullConsumerImpl::Start() {
         if (auto self = weak.lock()) self->DoRebalance();
       },
       0);
+  StartStatistics();
   return Status::OK();
+}
+
+void LitePullConsumerImpl::StartStatistics() {
+  if (config_.statistics.interval_ms <= 0) return;
+  queue_stats_.Enable();
+  instance_->statistics()->AddUser();
+  stats_reporter_ = std::make_unique<client::StatisticsReporter>(
+      config_.statistics, "rmq-lite-stats", instance_->statistics(),
+      [this](client::StatisticsDocument* doc) {
+        doc->type = "lite_pull_consumer";
+        doc->client_id = instance_->client_id();
+        doc->group = config_.group;
+        doc->consumer_queues = StatisticsRows();
+      });
+  stats_reporter_->Start();
+}
+
+std::vector<client::ConsumerQueueRow> LitePullConsumerImpl::StatisticsRows() {
+  std::map<MessageQueue, client::ConsumerQueueRow> rows;
+  queue_stats_.ForEach([&](const MessageQueue& mq, const client::ConsumerQueueCounters& c) {
+    client::ConsumerQueueRow& row = rows[mq];
+    row.pulled = c.pulled.load(std::memory_order_relaxed);
+    row.consumed = c.consumed.load(std::memory_order_relaxed);
+    row.max_offset = c.max_offset.load(std::memory_order_relaxed);
+  });
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    for (const auto& [mq, q] : queues_) {
+      client::ConsumerQueueRow& row = rows[mq];
+      row.process_queue_msgs = q.owned.pq->msg_count();
+      row.process_queue_bytes = q.owned.pq->msg_size();
+    }
+  }
+  std::vector<client::ConsumerQueueRow> out;
+  out.reserve(rows.size());
+  for (auto& [mq, row] : rows) {
+    row.mq = mq;
+    row.consumed_offset = offset_store_->ReadOffset(mq, ReadOffsetType::kReadFromMemory);
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+std::string LitePullConsumerImpl::StatisticsJson() {
+  std::lock_guard<std::mutex> lock(lifecycle_mu_);
+  return stats_reporter_ && !shut_down_ ? stats_reporter_->Report() : std::string();
 }
 
 void LitePullConsumerImpl::Shutdown() {
@@ -112,6 +160,10 @@ void LitePullConsumerImpl::Shutdown() {
   if (shut_down_) return;
   shut_down_ = true;
   if (!started_) return;
+  if (stats_reporter_) {
+    stats_reporter_->Stop();
+    instance_->statistics()->RemoveUser();
+  }
   if (config_.auto_commit) {
     Status st = CommitAll(false);
     if (!st.ok()) RMQ_LOG(kWarn) << "commit at shutdown failed: " << st.ToString();
@@ -301,6 +353,11 @@ void LitePullConsumerImpl::OnPulled(const MessageQueue& mq, uint64_t generation,
                      << r->next_begin_offset;
     }
     it->second.pull_offset = r->next_begin_offset;
+    if (queue_stats_.enabled() && r->status != PullStatus::kOffsetIllegal) {
+      client::ConsumerQueueCounters& c = queue_stats_.For(mq);
+      c.max_offset.store(r->max_offset, std::memory_order_relaxed);
+      c.pulled.fetch_add(r->msg_found_list.size(), std::memory_order_relaxed);
+    }
     if (r->status == PullStatus::kFound && !r->msg_found_list.empty()) {
       it->second.owned.pq->PutMessages(r->msg_found_list);
       cached_messages_ += static_cast<int64_t>(r->msg_found_list.size());
@@ -359,6 +416,9 @@ std::vector<MessageExtPtr> LitePullConsumerImpl::Poll(int64_t timeout_ms) {
       cached_messages_ -= static_cast<int64_t>(batch.msgs.size());
       const int64_t offset = batch.owned.pq->RemoveMessages(batch.msgs);
       if (offset >= 0) it->second.consume_offset = offset;
+      if (queue_stats_.enabled()) {
+        queue_stats_.For(batch.mq).consumed.fetch_add(batch.msgs.size(), std::memory_order_relaxed);
+      }
       return std::move(batch.msgs);
     }
     if (!running_ || cache_cv_.wait_until(lock, deadline) == std::cv_status::timeout) return {};

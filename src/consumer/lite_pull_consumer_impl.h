@@ -22,7 +22,9 @@
 
 #include "client/client_instance.h"
 #include "client/client_instance_registry.h"
+#include "client/queue_statistics.h"
 #include "client/scheduler.h"
+#include "client/statistics_reporter.h"
 #include "common/thread_pool.h"
 #include "consumer/client_remoting_processor.h"
 #include "consumer/consumer_broker_ops.h"
@@ -58,6 +60,8 @@ struct LitePullConsumerConfig {
   int64_t delay_when_exception_ms = 1000;
   int64_t delay_when_flow_control_ms = 50;
   int64_t delay_when_paused_ms = 1000;
+  // Periodic statistics document (off by default).
+  StatisticsOptions statistics;
 };
 
 // One batch waiting for poll().
@@ -88,6 +92,8 @@ class LitePullConsumerImpl : public client::ConsumerInner,
   Result<std::set<MessageQueue>> FetchMessageQueues(const std::string& topic);
 
   std::vector<MessageExtPtr> Poll(int64_t timeout_ms);
+  // One statistics document now (empty when statistics are off).
+  std::string StatisticsJson();
   Status Seek(const MessageQueue& mq, int64_t offset);
   Status SeekToBegin(const MessageQueue& mq);
   Status SeekToEnd(const MessageQueue& mq);
@@ -160,6 +166,8 @@ class LitePullConsumerImpl : public client::ConsumerInner,
   void MaybeAutoCommit();
   SubscriptionData SubscriptionFor(const std::string& topic) const;
   std::set<MessageQueue> AssignedQueues() const;
+  void StartStatistics();  // at the end of Start(), with lifecycle_mu_ held
+  std::vector<client::ConsumerQueueRow> StatisticsRows();
 
   LitePullConsumerConfig config_;
   std::atomic<bool> running_{false};
@@ -185,6 +193,9 @@ class LitePullConsumerImpl : public client::ConsumerInner,
   std::deque<CachedBatch> cache_;                     // guarded by mu_
   int64_t cached_messages_ = 0;                       // guarded by mu_
   int64_t next_auto_commit_ms_ = 0;                   // guarded by mu_
+
+  client::ConsumerQueueStatistics queue_stats_;                 // counts while statistics are on
+  std::unique_ptr<client::StatisticsReporter> stats_reporter_;  // set in Start()
 };
 
 }  // namespace rocketmq::consumer

@@ -8,6 +8,7 @@
 
 #include "client/client_config.h"
 #include "rocketmq/consumer_types.h"
+#include "rocketmq/statistics.h"
 
 namespace rocketmq::consumer {
 
@@ -40,6 +41,8 @@ struct PushConsumerConfig {
   int64_t pull_delay_when_exception_ms = 3000;
   int64_t pull_delay_when_flow_control_ms = 50;
   int64_t pull_delay_when_suspend_ms = 1000;
+  // Periodic statistics document (off by default).
+  StatisticsOptions statistics;
 };
 
 }  // namespace rocketmq::consumer

@@ -62,6 +62,7 @@ Status PushConsumerImpl::Start() {
     return Status::InvalidArgument("messageListener must be registered (exactly one)");
   }
   if (config_.subscriptions.empty()) return Status::InvalidArgument("no subscription");
+  ROCKETMQ_RETURN_IF_ERROR(client::ValidateStatisticsOptions(config_.statistics));
   if (config_.consume_thread_min < 1 || config_.consume_thread_min > 1000 ||
       config_.consume_thread_max < config_.consume_thread_min ||
       config_.consume_thread_max > 1000) {
@@ -93,7 +94,8 @@ Status PushConsumerImpl::Start() {
     rebalance_->SetSubscription(SubscriptionData::Build(topic, expression, now));
   }
   if (clustering()) {
-    rebalance_->SetSubscription(SubscriptionData::Build(kRetryGroupTopicPrefix + config_.group, "*", now));
+    rebalance_->SetSubscription(
+        SubscriptionData::Build(kRetryGroupTopicPrefix + config_.group, "*", now));
   }
   pull_api_ = std::make_unique<PullApiWrapper>(instance_.get(), config_.group);
   broker_ops_ = std::make_unique<ConsumerBrokerOps>(
@@ -150,8 +152,61 @@ Status PushConsumerImpl::Start() {
     if (!rebalance_->TopicSubscribeInfo(topic))
       instance_->UpdateTopicRouteInfoFromNameServer(topic);
   }
+  StartStatistics();
   RebalanceImmediately();
   return Status::OK();
+}
+
+void PushConsumerImpl::StartStatistics() {
+  if (config_.statistics.interval_ms <= 0) return;
+  queue_stats_.Enable();
+  instance_->statistics()->AddUser();
+  stats_reporter_ = std::make_unique<client::StatisticsReporter>(
+      config_.statistics, "rmq-push-stats", instance_->statistics(),
+      [this](client::StatisticsDocument* doc) {
+        doc->type = "push_consumer";
+        doc->client_id = instance_->client_id();
+        doc->group = config_.group;
+        doc->consumer_queues = StatisticsRows();
+      });
+  stats_reporter_->Start();
+}
+
+std::vector<client::ConsumerQueueRow> PushConsumerImpl::StatisticsRows() {
+  std::map<MessageQueue, client::ConsumerQueueRow> rows;
+  queue_stats_.ForEach([&](const MessageQueue& mq, const client::ConsumerQueueCounters& c) {
+    client::ConsumerQueueRow& row = rows[mq];
+    row.pulled = c.pulled.load(std::memory_order_relaxed);
+    row.consumed = c.consumed.load(std::memory_order_relaxed);
+    row.consume_failed = c.consume_failed.load(std::memory_order_relaxed);
+    row.max_offset = c.max_offset.load(std::memory_order_relaxed);
+  });
+  for (const auto& [mq, owned] : rebalance_->ProcessQueueTable()) {
+    client::ConsumerQueueRow& row = rows[mq];
+    row.process_queue_msgs = owned.pq->msg_count();
+    row.process_queue_bytes = owned.pq->msg_size();
+  }
+  std::vector<client::ConsumerQueueRow> out;
+  out.reserve(rows.size());
+  for (auto& [mq, row] : rows) {
+    row.mq = mq;
+    row.consumed_offset = offset_store_->ReadOffset(mq, ReadOffsetType::kReadFromMemory);
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+void PushConsumerImpl::CountConsumed(const MessageQueue& mq, int64_t ok, int64_t failed) {
+  if (!queue_stats_.enabled()) return;
+  client::ConsumerQueueCounters& c = queue_stats_.For(mq);
+  if (ok > 0) c.consumed.fetch_add(static_cast<uint64_t>(ok), std::memory_order_relaxed);
+  if (failed > 0)
+    c.consume_failed.fetch_add(static_cast<uint64_t>(failed), std::memory_order_relaxed);
+}
+
+std::string PushConsumerImpl::StatisticsJson() {
+  std::lock_guard<std::mutex> lock(lifecycle_mu_);
+  return stats_reporter_ && !shut_down_ ? stats_reporter_->Report() : std::string();
 }
 
 void PushConsumerImpl::Shutdown() {
@@ -160,6 +215,10 @@ void PushConsumerImpl::Shutdown() {
   shut_down_ = true;
   if (!started_) return;
   running_ = false;
+  if (stats_reporter_) {
+    stats_reporter_->Stop();
+    instance_->statistics()->RemoveUser();
+  }
   pull_scheduler_.Shutdown();
   consume_service_->Shutdown();
   consume_scheduler_.Shutdown();
@@ -476,6 +535,11 @@ void PushConsumerImpl::OnPullResult(std::shared_ptr<PullRequest> request,
   }
   if (!rebalance_->IsCurrent(request->mq, request->owned.generation)) return;  // stale
   ProcessQueue& pq = *request->owned.pq;
+  if (queue_stats_.enabled() && result->status != PullStatus::kOffsetIllegal) {
+    client::ConsumerQueueCounters& c = queue_stats_.For(request->mq);
+    c.max_offset.store(result->max_offset, std::memory_order_relaxed);
+    c.pulled.fetch_add(result->msg_found_list.size(), std::memory_order_relaxed);
+  }
   switch (result->status) {
     case PullStatus::kFound: {
       request->next_offset = result->next_begin_offset;

@@ -20,7 +20,9 @@
 
 #include "client/client_instance.h"
 #include "client/client_instance_registry.h"
+#include "client/queue_statistics.h"
 #include "client/scheduler.h"
+#include "client/statistics_reporter.h"
 #include "consumer/client_remoting_processor.h"
 #include "consumer/consume_message_service.h"
 #include "consumer/consume_stats.h"
@@ -60,6 +62,11 @@ class PushConsumerImpl : public client::ConsumerInner,
   MessageListenerOrderly* orderly_listener() const { return orderly_listener_; }
   client::ClientInstance* instance() const { return instance_.get(); }
   ConsumeStats& stats() { return stats_; }
+  // Statistics: messages the listener consumed (`ok`) or asked to consume later (`failed`) on
+  // `mq`; a no-op while statistics are off. Consume threads.
+  void CountConsumed(const MessageQueue& mq, int64_t ok, int64_t failed);
+  // One statistics document now (empty when statistics are off).
+  std::string StatisticsJson();
 
   // Java resetRetryAndNamespace: a message read from %RETRY%<group> gets its original topic back
   // (RETRY_TOPIC property); the namespace prefix is removed.
@@ -118,6 +125,8 @@ class PushConsumerImpl : public client::ConsumerInner,
   bool IsPushConsumer() const override { return true; }
 
  private:
+  void StartStatistics();  // at the end of Start(), with lifecycle_mu_ held
+  std::vector<client::ConsumerQueueRow> StatisticsRows();
   void PullMessage(std::shared_ptr<PullRequest> request);
   void OnPullResult(std::shared_ptr<PullRequest> request, const SubscriptionData& sd,
                     Result<PullResult> result);
@@ -140,6 +149,8 @@ class PushConsumerImpl : public client::ConsumerInner,
   std::unique_ptr<PullApiWrapper> pull_api_;
   std::unique_ptr<ConsumeMessageService> consume_service_;
   ConsumeStats stats_;
+  client::ConsumerQueueStatistics queue_stats_;                 // counts while statistics are on
+  std::unique_ptr<client::StatisticsReporter> stats_reporter_;  // set in Start()
   client::Scheduler pull_scheduler_{"PullMsgService"};
   client::Scheduler consume_scheduler_{"ConsumeSched"};
 

@@ -220,6 +220,17 @@ void DefaultMQProducer::setDefaultTopicQueueNums(int nums) {
 void DefaultMQProducer::setCallbackThreads(int threads) {
   impl_->config.client.callback_threads = static_cast<size_t>(std::max(0, threads));
 }
+void DefaultMQProducer::setStatisticsOptions(const StatisticsOptions& options) {
+  impl_->config.statistics = options;
+}
+std::string DefaultMQProducer::getStatistics() const {
+  std::shared_ptr<producer::DefaultMQProducerImpl> engine;
+  {
+    std::lock_guard<std::mutex> lock(impl_->mu);
+    engine = impl_->engine;
+  }
+  return engine ? engine->StatisticsJson() : std::string();
+}
 void DefaultMQProducer::set(const std::string& key, const std::string& value) {
   std::lock_guard<std::mutex> lock(impl_->mu);
   if (impl_->engine || impl_->shut_down) {

@@ -44,6 +44,7 @@ struct DefaultMQProducerImpl::AsyncState {
   remoting::RemotingCommand request;
   client::SentMessageInfo sent;
   std::string addr;
+  MessageQueue mq;                               // of the current attempt (statistics)
   std::shared_ptr<const TopicPublishInfo> info;  // null: retries stay on the same broker
   int times = 0;
   int times_total = 0;
@@ -91,6 +92,7 @@ Status DefaultMQProducerImpl::Start() {
         "The producer service state not OK, maybe started once, SHUTDOWN_ALREADY");
   }
   ROCKETMQ_RETURN_IF_ERROR(client::CheckGroup(config_.group));
+  ROCKETMQ_RETURN_IF_ERROR(client::ValidateStatisticsOptions(config_.statistics));
   if (config_.group == kDefaultProducerGroup) {
     return Status::InvalidArgument(
         "producerGroup can not equal DEFAULT_PRODUCER, please specify another one.");
@@ -115,6 +117,7 @@ Status DefaultMQProducerImpl::Start() {
   async_pool_ = std::make_unique<ThreadPool>("rmq-async-send",
                                              config_.client.EffectiveCallbackThreads(), 50000);
   state_ = State::kRunning;
+  StartStatistics();
   instance_->SendHeartbeatToAllBrokers();
   RMQ_LOG(kInfo) << "producer " << config_.group << " started as " << instance_->client_id();
   return Status::OK();
@@ -139,10 +142,38 @@ void DefaultMQProducerImpl::Shutdown() {
   }
   async_pool_->Shutdown();
   state_ = State::kShutdown;
+  StopStatistics();
   instance_->UnregisterProducer(config_.group);
   registry_->Release(instance_);
   instance_.reset();
   RMQ_LOG(kInfo) << "producer " << config_.group << " shut down";
+}
+
+void DefaultMQProducerImpl::StartStatistics() {
+  if (config_.statistics.interval_ms <= 0) return;
+  queue_stats_.Enable();
+  instance_->statistics()->AddUser();
+  stats_reporter_ = std::make_unique<client::StatisticsReporter>(
+      config_.statistics, "rmq-prod-stats", instance_->statistics(),
+      [this](client::StatisticsDocument* doc) {
+        doc->type = "producer";
+        doc->client_id = instance_->client_id();
+        doc->group = config_.group;
+        doc->producer_queues = &queue_stats_;
+      });
+  stats_reporter_->Start();
+}
+
+void DefaultMQProducerImpl::StopStatistics() {
+  if (!stats_reporter_) return;
+  stats_reporter_->Stop();
+  stats_reporter_.reset();
+  instance_->statistics()->RemoveUser();
+}
+
+std::string DefaultMQProducerImpl::StatisticsJson() {
+  std::lock_guard<std::mutex> lock(state_mu_);
+  return stats_reporter_ ? stats_reporter_->Report() : std::string();
 }
 
 // ---- ProducerInner ----
@@ -268,13 +299,21 @@ SendOutcome DefaultMQProducerImpl::SendKernelImpl(const Outgoing& out, const Mes
   if (timeout_ms < cost)
     return SendOutcome::ClientError(Status::Timeout("sendKernelImpl call timeout"));
   client::ClientApi& api = instance_->api();
+  client::ProducerQueueCounters* counters =
+      queue_stats_.enabled() && mode != Mode::kAsync ? &queue_stats_.For(mq) : nullptr;
+  if (counters != nullptr) counters->sent.fetch_add(1, std::memory_order_relaxed);
   switch (mode) {
     case Mode::kOneway: {
       Status st = api.SendMessageOneway(addr, std::move(request));
+      if (counters != nullptr && !st.ok()) counters->failed.fetch_add(1, std::memory_order_relaxed);
       return st.ok() ? SendOutcome::Ok(SendResult()) : SendOutcome::ClientError(st);
     }
     case Mode::kSync: {
       Result<SendResult> r = api.SendMessageSync(addr, sent, std::move(request), timeout_ms - cost);
+      if (counters != nullptr) {
+        (r.ok() ? counters->acknowledged : counters->failed)
+            .fetch_add(1, std::memory_order_relaxed);
+      }
       if (r.ok()) return SendOutcome::Ok(std::move(r).value());
       SendOutcome o = SendOutcome::ClientError(r.status());
       o.broker_error = r.status().code() >= 0;
@@ -286,6 +325,7 @@ SendOutcome DefaultMQProducerImpl::SendKernelImpl(const Outgoing& out, const Mes
       state->request = std::move(request);
       state->sent = std::move(sent);
       state->addr = addr;
+      state->mq = mq;
       state->info = std::move(info);
       state->times_total = config_.retry_times_when_send_async_failed;
       state->deadline = SteadyNowMs() + (timeout_ms - cost);
@@ -306,8 +346,16 @@ void DefaultMQProducerImpl::AsyncAttempt(std::shared_ptr<AsyncState> state) {
     return;
   }
   auto self = shared_from_this();
+  client::ProducerQueueCounters* counters =
+      queue_stats_.enabled() ? &queue_stats_.For(state->mq) : nullptr;
+  if (counters != nullptr) counters->sent.fetch_add(1, std::memory_order_relaxed);
   instance_->api().SendMessageAsync(
-      state->addr, state->sent, state->request, remaining, [self, state](Result<SendResult> r) {
+      state->addr, state->sent, state->request, remaining,
+      [self, state, counters](Result<SendResult> r) {
+        if (counters != nullptr) {
+          (r.ok() ? counters->acknowledged : counters->failed)
+              .fetch_add(1, std::memory_order_relaxed);
+        }
         const std::string broker = state->sent.broker_name;
         const int64_t latency = SteadyNowMs() - state->attempt_begin;
         if (r.ok()) {
@@ -344,6 +392,9 @@ void DefaultMQProducerImpl::AsyncAttempt(std::shared_ptr<AsyncState> state) {
             }
             state->sent.broker_name = retry_broker;
             state->addr = addr;
+            state->mq.broker_name = retry_broker;
+            if (queue_id >= 0) state->mq.queue_id = queue_id;
+            self->instance_->statistics()->OnRetry(addr);
             self->AsyncAttempt(state);
             return;
           }
@@ -376,6 +427,9 @@ SendOutcome DefaultMQProducerImpl::SendDefaultImpl(Outgoing out, Mode mode, int6
     if (!mq) break;
     last_broker = mq->broker_name;
     brokers_sent[static_cast<size_t>(times)] = mq->broker_name;
+    if (times > 0 && instance_->statistics()->enabled()) {
+      instance_->statistics()->OnRetry(instance_->FindBrokerAddressInPublish(mq->broker_name));
+    }
     const int64_t begin_prev = SteadyNowMs();
     const int64_t cost = begin_prev - begin_first;
     if (timeout_ms < cost) {

@@ -24,6 +24,8 @@
 #include "client/client_inner.h"
 #include "client/client_instance.h"
 #include "client/client_instance_registry.h"
+#include "client/queue_statistics.h"
+#include "client/statistics_reporter.h"
 #include "common/message.h"
 #include "common/message_queue.h"
 #include "common/thread_pool.h"
@@ -76,6 +78,8 @@ class DefaultMQProducerImpl : public client::ProducerInner,
   bool running() const { return state_ == State::kRunning; }
   std::string client_id() const;
   client::ClientInstance* instance() const { return instance_.get(); }
+  // One statistics document now (empty when statistics are off); tests and mqbench.
+  std::string StatisticsJson();
   MQFaultStrategy& fault_strategy() { return fault_strategy_; }
 
   // ---- sync ----
@@ -140,6 +144,8 @@ class DefaultMQProducerImpl : public client::ProducerInner,
   Result<Message> MakeBatch(std::vector<Message>& msgs, std::string* ids);
   Status RunAsync(std::function<void()> task);
   void AsyncDone();
+  void StartStatistics();  // with state_mu_ held, once running
+  void StopStatistics();   // with state_mu_ held, before the instance is released
 
   ProducerConfig config_;
   client::ClientInstanceRegistry* const registry_;
@@ -156,6 +162,9 @@ class DefaultMQProducerImpl : public client::ProducerInner,
   std::mutex inflight_mu_;
   std::condition_variable inflight_cv_;
   int64_t inflight_ = 0;  // guarded by inflight_mu_: async sends not yet completed
+
+  client::ProducerQueueStatistics queue_stats_;                 // counts while statistics are on
+  std::unique_ptr<client::StatisticsReporter> stats_reporter_;  // guarded by state_mu_
 };
 
 }  // namespace rocketmq::producer

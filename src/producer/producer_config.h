@@ -10,6 +10,7 @@
 #include "client/client_config.h"
 #include "common/compression.h"
 #include "common/response_code.h"
+#include "rocketmq/statistics.h"
 
 namespace rocketmq::producer {
 
@@ -38,6 +39,8 @@ struct ProducerConfig {
   int32_t check_thread_pool_min_size = 1;
   int32_t check_thread_pool_max_size = 1;
   int32_t check_request_hold_max = 2000;
+  // Periodic statistics document (off by default).
+  StatisticsOptions statistics;
 };
 
 // The Java default group name, refused as a real group.

@@ -78,6 +78,9 @@ class Connection final : public Channel, public std::enable_shared_from_this<Con
   // Loop thread: closes now (idempotent) and tells the core.
   void CloseNow(const Status& reason, CloseCause cause);
 
+  // Loop thread: whether the connection was ever established (false after a failed connect).
+  bool ever_connected() const { return connected_; }
+
   // Loop thread: NowMs() of the last byte read or written (creation time before that).
   int64_t last_active_ms() const { return last_active_ms_.load(std::memory_order_relaxed); }
 

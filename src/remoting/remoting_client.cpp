@@ -3,6 +3,7 @@
 #include <netdb.h>
 #include <sys/socket.h>
 
+#include <chrono>
 #include <cstring>
 #include <utility>
 
@@ -12,6 +13,12 @@
 
 namespace rocketmq::remoting {
 namespace {
+
+int64_t MicrosSince(std::chrono::steady_clock::time_point begin) {
+  return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() -
+                                                               begin)
+      .count();
+}
 
 struct AddrInfoDeleter {
   void operator()(addrinfo* ai) const { freeaddrinfo(ai); }
@@ -68,6 +75,11 @@ RemotingClient::RemotingClient(RemotingClientOptions options) : options_(std::mo
 
 RemotingClient::~RemotingClient() { Shutdown(); }
 
+CallObserver* RemotingClient::ObserverIfEnabled() const {
+  CallObserver* observer = options_.call_observer.get();
+  return observer != nullptr && observer->enabled() ? observer : nullptr;
+}
+
 Status RemotingClient::Start() {
   if (options_.use_tls) {
     auto tls = TlsContext::CreateClient(options_.tls);
@@ -105,7 +117,12 @@ Result<std::shared_ptr<Connection>> RemotingClient::GetOrCreateConnection(const 
   auto it = table_.find(addr);
   if (it != table_.end() && it->second->IsActive()) return it->second;
   Result<ResolvedAddress> resolved = Resolve(addr);
-  if (!resolved.ok()) return resolved.status();
+  if (!resolved.ok()) {
+    if (options_.call_observer && options_.call_observer->enabled()) {
+      options_.call_observer->OnConnectFailed(addr);
+    }
+    return resolved.status();
+  }
   std::shared_ptr<Connection> conn = core_->NewConnection(addr);
   auto ssl = std::make_shared<SslPtr>(tls_ ? tls_->NewSsl() : nullptr);
   if (tls_ && *ssl == nullptr) {
@@ -124,6 +141,9 @@ Result<std::shared_ptr<Connection>> RemotingClient::GetOrCreateConnection(const 
 }
 
 void RemotingClient::OnConnectionClosed(const std::shared_ptr<Connection>& conn) {
+  if (!conn->ever_connected() && options_.call_observer && options_.call_observer->enabled()) {
+    options_.call_observer->OnConnectFailed(conn->RemoteAddress());
+  }
   std::lock_guard<std::mutex> lock(table_mu_);
   auto it = table_.find(conn->RemoteAddress());
   if (it != table_.end() && it->second == conn) table_.erase(it);
@@ -131,13 +151,33 @@ void RemotingClient::OnConnectionClosed(const std::shared_ptr<Connection>& conn)
 
 Result<RemotingCommand> RemotingClient::InvokeSync(const std::string& addr, RemotingCommand request,
                                                    int64_t timeout_ms) {
+  CallObserver* observer = ObserverIfEnabled();
+  if (observer == nullptr) {
+    auto conn = GetOrCreateConnection(addr);
+    if (!conn.ok()) return conn.status();
+    return core_->InvokeSync(conn.value(), std::move(request), timeout_ms);
+  }
+  const auto begin = std::chrono::steady_clock::now();
+  observer->OnCallStarted(addr);
   auto conn = GetOrCreateConnection(addr);
-  if (!conn.ok()) return conn.status();
-  return core_->InvokeSync(conn.value(), std::move(request), timeout_ms);
+  Result<RemotingCommand> r = conn.ok()
+                                  ? core_->InvokeSync(conn.value(), std::move(request), timeout_ms)
+                                  : Result<RemotingCommand>(conn.status());
+  observer->OnCallFinished(addr, MicrosSince(begin), r.ok() ? Status::OK() : r.status());
+  return r;
 }
 
 void RemotingClient::InvokeAsync(const std::string& addr, RemotingCommand request,
                                  int64_t timeout_ms, ResponseCallback callback) {
+  if (CallObserver* observer = ObserverIfEnabled()) {
+    const auto begin = std::chrono::steady_clock::now();
+    observer->OnCallStarted(addr);
+    callback = [observer = options_.call_observer, addr, begin,
+                inner = std::move(callback)](Result<RemotingCommand> r) {
+      observer->OnCallFinished(addr, MicrosSince(begin), r.ok() ? Status::OK() : r.status());
+      inner(std::move(r));
+    };
+  }
   auto conn = GetOrCreateConnection(addr);
   if (!conn.ok()) {
     Status failure = conn.status();

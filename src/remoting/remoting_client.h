@@ -21,6 +21,7 @@
 
 #include "common/status.h"
 #include "common/thread_pool.h"
+#include "remoting/call_observer.h"
 #include "remoting/channel.h"
 #include "remoting/remoting_command.h"
 #include "remoting/rpc_hook.h"
@@ -40,6 +41,7 @@ struct RemotingClientOptions {
   TlsClientConfig tls;                     // verification off by default (test mode)
   SerializeType serialize_type = SerializeType::kJson;  // header type of our requests
   uint32_t max_frame_length = kMaxFrameLength;
+  std::shared_ptr<CallObserver> call_observer;  // statistics; null: none
 };
 
 class RemotingClient {
@@ -84,6 +86,7 @@ class RemotingClient {
 
  private:
   Result<std::shared_ptr<Connection>> GetOrCreateConnection(const std::string& addr);
+  CallObserver* ObserverIfEnabled() const;  // null when none or statistics are off
   void OnConnectionClosed(const std::shared_ptr<Connection>& conn);
 
   const RemotingClientOptions options_;

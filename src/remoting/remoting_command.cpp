@@ -10,6 +10,7 @@
 #include "common/byte_order.h"
 #include "common/json_writer.h"
 #include "common/string_util.h"
+#include "remoting/json_header_fast.h"
 
 namespace rocketmq::remoting {
 
@@ -166,8 +167,7 @@ std::string UnescapeJsonKey(std::string_view escaped) {
   const std::string quoted = "\"" + std::string(escaped) + "\"";
   Json::Value v;
   std::string errors;
-  if (ParseHeaderJson(quoted, &v, &errors) &&
-      v.isString()) {
+  if (ParseHeaderJson(quoted, &v, &errors) && v.isString()) {
     return v.asString();
   }
   return std::string(escaped);
@@ -244,52 +244,6 @@ Status ReadJsonInt(const Json::Value& root, const char* key, int32_t* out) {
   return Status::Corruption(std::string("JSON header field ") + key + " is not an int");
 }
 
-Result<RemotingCommand> DecodeJsonHeader(std::string_view header) {
-  Json::Value parsed;
-  std::string errors;
-  if (!ParseHeaderJson(header, &parsed, &errors)) {
-    return Status::Corruption("bad JSON header: " + errors);
-  }
-  if (!parsed.isObject()) return Status::Corruption("JSON header is not an object");
-  const Json::Value& root = parsed;  // const: operator[] must not insert members
-
-  RemotingCommand cmd;
-  cmd.set_serialize_type(SerializeType::kJson);
-  int32_t code = 0, version = 0, opaque = 0, flag = 0;
-  ROCKETMQ_RETURN_IF_ERROR(ReadJsonInt(root, "code", &code));
-  ROCKETMQ_RETURN_IF_ERROR(ReadJsonInt(root, "version", &version));
-  ROCKETMQ_RETURN_IF_ERROR(ReadJsonInt(root, "opaque", &opaque));
-  ROCKETMQ_RETURN_IF_ERROR(ReadJsonInt(root, "flag", &flag));
-  cmd.set_code(code);
-  cmd.set_version(version);
-  cmd.set_opaque(opaque);
-  cmd.set_flag(flag);
-
-  // Java's field default is JAVA; an unknown name or number is OTHER.
-  LanguageCode language = LanguageCode::kJava;
-  const Json::Value& lang = root["language"];
-  if (lang.isString()) {
-    if (!ParseLanguageName(lang.asString(), &language)) language = LanguageCode::kOther;
-  } else if (lang.isInt()) {
-    language = LanguageFromNumber(lang.asInt());
-  } else if (!lang.isNull()) {
-    language = LanguageCode::kOther;
-  }
-  cmd.set_language(language);
-
-  const Json::Value& remark = root["remark"];
-  if (remark.isString()) {
-    cmd.set_remark(remark.asString());
-  } else if (!remark.isNull()) {
-    return Status::Corruption("JSON header remark is not a string");
-  }
-
-  const Json::Value& ext = root["extFields"];
-  if (!ext.isNull()) {
-    ROCKETMQ_RETURN_IF_ERROR(ReadExtFields(ext, header, &cmd.mutable_ext_fields()));
-  }
-  return cmd;
-}
 
 // ---------------------------------------------------------------------------------------------
 // ROCKETMQ binary header (protocol.md §1.4).
@@ -365,6 +319,53 @@ void AppendInt(int32_t v, std::string* out) { out->append(std::to_string(v)); }
 
 }  // namespace
 
+Result<RemotingCommand> DecodeJsonHeaderGeneral(std::string_view header) {
+  Json::Value parsed;
+  std::string errors;
+  if (!ParseHeaderJson(header, &parsed, &errors)) {
+    return Status::Corruption("bad JSON header: " + errors);
+  }
+  if (!parsed.isObject()) return Status::Corruption("JSON header is not an object");
+  const Json::Value& root = parsed;  // const: operator[] must not insert members
+
+  RemotingCommand cmd;
+  cmd.set_serialize_type(SerializeType::kJson);
+  int32_t code = 0, version = 0, opaque = 0, flag = 0;
+  ROCKETMQ_RETURN_IF_ERROR(ReadJsonInt(root, "code", &code));
+  ROCKETMQ_RETURN_IF_ERROR(ReadJsonInt(root, "version", &version));
+  ROCKETMQ_RETURN_IF_ERROR(ReadJsonInt(root, "opaque", &opaque));
+  ROCKETMQ_RETURN_IF_ERROR(ReadJsonInt(root, "flag", &flag));
+  cmd.set_code(code);
+  cmd.set_version(version);
+  cmd.set_opaque(opaque);
+  cmd.set_flag(flag);
+
+  // Java's field default is JAVA; an unknown name or number is OTHER.
+  LanguageCode language = LanguageCode::kJava;
+  const Json::Value& lang = root["language"];
+  if (lang.isString()) {
+    if (!ParseLanguageName(lang.asString(), &language)) language = LanguageCode::kOther;
+  } else if (lang.isInt()) {
+    language = LanguageFromNumber(lang.asInt());
+  } else if (!lang.isNull()) {
+    language = LanguageCode::kOther;
+  }
+  cmd.set_language(language);
+
+  const Json::Value& remark = root["remark"];
+  if (remark.isString()) {
+    cmd.set_remark(remark.asString());
+  } else if (!remark.isNull()) {
+    return Status::Corruption("JSON header remark is not a string");
+  }
+
+  const Json::Value& ext = root["extFields"];
+  if (!ext.isNull()) {
+    ROCKETMQ_RETURN_IF_ERROR(ReadExtFields(ext, header, &cmd.mutable_ext_fields()));
+  }
+  return cmd;
+}
+
 // ---------------------------------------------------------------------------------------------
 
 const char* LanguageName(LanguageCode code) {
@@ -416,6 +417,26 @@ bool ExtFields::Erase(std::string_view key) {
 
 ExtFields ExtFields::FromEntries(std::vector<Entry> entries) {
   ExtFields result;
+  // Headers hold a few dozen fields at most: a linear look-back costs less than building a hash
+  // index (one allocation per key), and most keys differ in length at the first comparison.
+  constexpr size_t kLinearLimit = 48;
+  if (entries.size() <= kLinearLimit) {
+    result.entries_ = std::move(entries);
+    size_t kept = 0;
+    for (size_t i = 0; i < result.entries_.size(); ++i) {
+      Entry& entry = result.entries_[i];
+      size_t j = 0;
+      while (j < kept && result.entries_[j].first != entry.first) ++j;
+      if (j < kept) {
+        result.entries_[j].second = std::move(entry.second);
+      } else {
+        if (kept != i) result.entries_[kept] = std::move(entry);
+        ++kept;
+      }
+    }
+    result.entries_.resize(kept);
+    return result;
+  }
   result.entries_.reserve(entries.size());
   std::unordered_map<std::string_view, size_t> index;
   index.reserve(entries.size());
@@ -599,7 +620,12 @@ Result<RemotingCommand> RemotingCommand::Decode(std::string_view frame_without_l
   Result<RemotingCommand> decoded =
       Status::Corruption("unknown serialize type " + std::to_string(type));
   if (type == static_cast<uint32_t>(SerializeType::kJson)) {
-    decoded = DecodeJsonHeader(header);
+    RemotingCommand fast;
+    if (DecodeFlatJsonHeader(header, &fast)) {
+      decoded = std::move(fast);
+    } else {
+      decoded = DecodeJsonHeaderGeneral(header);
+    }
   } else if (type == static_cast<uint32_t>(SerializeType::kRocketMQ)) {
     decoded = DecodeBinaryHeader(header);
   }

@@ -1,11 +1,11 @@
 #include "remoting/remoting_core.h"
 
 #include <algorithm>
-#include <condition_variable>
 #include <future>
 #include <optional>
 
 #include "common/logging.h"
+#include "common/one_shot_event.h"
 #include "common/response_code.h"
 
 namespace rocketmq::remoting {
@@ -203,9 +203,9 @@ void RemotingCore::DeliverFailure(ResponseCallback callback, Status status) {
 
 Result<RemotingCommand> RemotingCore::InvokeSync(const std::shared_ptr<Connection>& conn,
                                                  RemotingCommand request, int64_t timeout_ms) {
+  // The loop thread fills `result`, then signals; the caller reads it only after the signal.
   struct Waiter {
-    std::mutex mu;
-    std::condition_variable cv;
+    OneShotEvent done;
     std::optional<Result<RemotingCommand>> result;
   };
   auto waiter = std::make_shared<Waiter>();
@@ -213,19 +213,13 @@ Result<RemotingCommand> RemotingCore::InvokeSync(const std::shared_ptr<Connectio
   StartCall(
       conn, std::move(request), timeout_ms,
       [waiter](Result<RemotingCommand> outcome) {
-        {
-          std::lock_guard<std::mutex> lock(waiter->mu);
-          waiter->result.emplace(std::move(outcome));
-        }
-        // Outside the lock: the woken caller does not immediately block on the mutex again.
-        waiter->cv.notify_one();
+        waiter->result.emplace(std::move(outcome));
+        waiter->done.Signal();
       },
       /*sync=*/true);
-  std::unique_lock<std::mutex> lock(waiter->mu);
   // The housekeeping timer fails the call at its deadline; the extra second only guards against
   // a stalled loop.
-  if (!waiter->cv.wait_for(lock, std::chrono::milliseconds(timeout_ms + 1000),
-                           [&] { return waiter->result.has_value(); })) {
+  if (!waiter->done.WaitFor(std::chrono::milliseconds(timeout_ms + 1000))) {
     return CallTimeout(conn->RemoteAddress(), timeout_ms);
   }
   return std::move(*waiter->result);

@@ -2,6 +2,9 @@
 // benchmark Producer and Consumer print (checked by pattern, numbers vary) and our -q stops.
 #include <gtest/gtest.h>
 
+#include <json/json.h>
+
+#include <memory>
 #include <regex>
 #include <sstream>
 
@@ -21,6 +24,21 @@ std::vector<std::string> Lines(const std::string& text) {
   std::istringstream in(text);
   for (std::string line; std::getline(in, line);) lines.push_back(line);
   return lines;
+}
+
+// The JSON lines --stats wrote on stderr.
+std::vector<Json::Value> StatsDocuments(const std::string& err) {
+  std::vector<Json::Value> docs;
+  Json::CharReaderBuilder builder;
+  std::unique_ptr<Json::CharReader> reader(builder.newCharReader());
+  for (const std::string& line : Lines(err)) {
+    if (line.empty() || line[0] != '{') continue;
+    Json::Value v;
+    std::string errors;
+    EXPECT_TRUE(reader->parse(line.data(), line.data() + line.size(), &v, &errors)) << line;
+    docs.push_back(v);
+  }
+  return docs;
 }
 
 class MqbenchTest : public BrokerFixture {
@@ -102,6 +120,44 @@ TEST_F(MqbenchTest, PeriodicLinesAtOurReportInterval) {
   }
   EXPECT_GE(periodic_lines, 2) << out.str();
   EXPECT_NE(out.str().find("[Complete] Send Total: "), std::string::npos) << out.str();
+}
+
+}  // namespace
+}  // namespace rocketmq::test
+
+namespace rocketmq::test {
+namespace {
+
+// --stats prints the client statistics as JSON lines on stderr, the last one with every message
+// of a -q run; stdout keeps Java's lines only.
+TEST_F(MqbenchTest, StatsOptionPrintsDocumentsOnStderr) {
+  std::ostringstream out, err;
+  ASSERT_EQ(bench::RunProducer(
+                {"-n", Ns(), "-t", "BenchTopic", "-w", "2", "-q", "300", "--stats", "1"}, out, err),
+            0)
+      << err.str() << out.str();
+  EXPECT_EQ(out.str().find('{'), std::string::npos) << out.str();
+  std::vector<Json::Value> docs = StatsDocuments(err.str());
+  ASSERT_FALSE(docs.empty()) << err.str();
+  EXPECT_EQ(docs.back()["type"].asString(), "producer");
+  EXPECT_EQ(docs.back()["totals"]["acknowledged"].asUInt64(), 300u);
+
+  out.str("");
+  err.str("");
+  ASSERT_EQ(bench::RunConsumer({"-n", Ns(), "-t", "BenchTopic", "-g", "bench_stats_group", "-q",
+                                "300", "--duration_s", "60", "--stats=1"},
+                               out, err),
+            0)
+      << err.str() << out.str();
+  docs = StatsDocuments(err.str());
+  ASSERT_FALSE(docs.empty()) << err.str();
+  EXPECT_EQ(docs.back()["type"].asString(), "push_consumer");
+  EXPECT_GE(docs.back()["totals"]["pulled"].asUInt64(), 300u);
+  EXPECT_GE(docs.back()["totals"]["consumed"].asUInt64(), 300u);
+
+  std::ostringstream bad_out, bad_err;
+  EXPECT_EQ(bench::RunProducer({"-n", Ns(), "--stats", "-1"}, bad_out, bad_err), 1);
+  EXPECT_NE(bad_err.str().find("stats"), std::string::npos) << bad_err.str();
 }
 
 }  // namespace

@@ -13,6 +13,8 @@
 #include <string>
 #include <thread>
 
+#include "rocketmq/statistics.h"
+
 namespace rocketmq::bench {
 
 using SteadyClock = std::chrono::steady_clock;
@@ -67,6 +69,28 @@ class SnapshotTicker {
   std::condition_variable cv_;
   bool stopping_ = false;  // guarded by mu_
   std::thread thread_;
+};
+
+// --stats: writes each statistics document as one line on `err` (the client's reporter thread
+// and the final document from the main thread, one at a time).
+class StatsPrinter {
+ public:
+  explicit StatsPrinter(std::ostream& err) : err_(err) {}
+  StatisticsOptions Options(int64_t interval_s) {
+    StatisticsOptions o;
+    o.interval_ms = interval_s * 1000;
+    o.callback = [this](const std::string& json) { Print(json); };
+    return o;
+  }
+  void Print(const std::string& json) {
+    if (json.empty()) return;
+    std::lock_guard<std::mutex> lock(mu_);
+    err_ << json << '\n' << std::flush;
+  }
+
+ private:
+  std::ostream& err_;
+  std::mutex mu_;
 };
 
 // At most `limit` async sends outstanding: Acquire() before a send blocks while the limit is

@@ -43,6 +43,9 @@ cli::Options ConsumerOptions() {
               "A new group starts at the first offset (false: the last), Default: true");
   o.AddOption("", "measure_after_s", true,
               "Leave the first seconds out of the [Complete] line, Default: 0");
+  o.AddOption("", "stats", true,
+              "Print the client statistics (JSON, docs/statistics.md) on stderr every this many "
+              "seconds and at the end, Default: 0, off");
   return o;
 }
 
@@ -50,7 +53,7 @@ struct ConsumerConfig {
   std::string namesrv, topic, group, suffix_text, access_key, secret_key;
   std::optional<std::string> filter_type, expression_path;
   int64_t threads = 20, quantity = 0, report_interval_s = 10, duration_s = 0;
-  int64_t measure_after_s = 0;
+  int64_t measure_after_s = 0, stats_s = 0;
   double fail_rate = 0;
   bool trace_enable = false, acl_enable = false, from_first = true;
 };
@@ -191,6 +194,8 @@ int Consume(const ConsumerConfig& cfg, const std::string& expression, LinePrinte
   consumer.setConsumeFromWhere(cfg.from_first ? CONSUME_FROM_FIRST_OFFSET
                                               : CONSUME_FROM_LAST_OFFSET);
   if (cfg.acl_enable) consumer.setSessionCredentials(cfg.access_key, cfg.secret_key);
+  StatsPrinter stats(err);
+  if (cfg.stats_s > 0) consumer.setStatisticsOptions(stats.Options(cfg.stats_s));
   try {
     consumer.subscribe(cfg.topic, expression);
     consumer.registerMessageListener(&listener);
@@ -219,6 +224,7 @@ int Consume(const ConsumerConfig& cfg, const std::string& expression, LinePrinte
       if (now_us - since >= cfg.duration_s * 1000000) break;
     }
   }
+  if (cfg.stats_s > 0) stats.Print(consumer.getStatistics());
   consumer.shutdown();
   ticker.Stop();
   const ConsumerTotals totals = counters.Totals();
@@ -258,6 +264,7 @@ int RunConsumer(const std::vector<std::string>& args, std::ostream& out, std::os
   c.duration_s = r.GetInt({"duration_s"}, 0, 0, INT_MAX);
   c.from_first = r.GetBool({"from_first"}, true);
   c.measure_after_s = r.GetInt({"measure_after_s"}, 0, 0, INT_MAX);
+  c.stats_s = r.GetInt({"stats"}, 0, 0, 86400);
   if (!r.ok()) {
     err << "mqbench: " << r.error() << "\n";
     return 1;

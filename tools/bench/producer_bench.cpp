@@ -43,13 +43,16 @@ cli::Options ProducerOptions() {
   o.AddOption("", "inflight", true, "Async: most sends outstanding at once, Default: 1000");
   o.AddOption("", "rate", true,
               "Messages per second over all threads, Default: 0, as fast as possible");
+  o.AddOption("", "stats", true,
+              "Print the client statistics (JSON, docs/statistics.md) on stderr every this many "
+              "seconds and at the end, Default: 0, off");
   return o;
 }
 
 struct ProducerConfig {
   std::string namesrv, topic, group, access_key, secret_key;
   int64_t threads = 64, size = 128, tag_count = 0, quantity = 0, delay_level = 1;
-  int64_t report_interval_s = 10, duration_s = 0, inflight = 1000, rate = 0;
+  int64_t report_interval_s = 10, duration_s = 0, inflight = 1000, rate = 0, stats_s = 0;
   bool key_enable = false, trace_enable = false, acl_enable = false, delay_enable = false;
   bool async_enable = false;
 };
@@ -194,6 +197,8 @@ int ProducerBench::Run(std::ostream& err) {
   producer_->setNamesrvAddr(cfg_.namesrv);
   producer_->setCompressMsgBodyOverHowmuch(INT_MAX);
   if (cfg_.acl_enable) producer_->setSessionCredentials(cfg_.access_key, cfg_.secret_key);
+  StatsPrinter stats(err);
+  if (cfg_.stats_s > 0) producer_->setStatisticsOptions(stats.Options(cfg_.stats_s));
 
   // Java splits -q over the threads, the remainder to the first.
   std::vector<int64_t> quotas(static_cast<size_t>(cfg_.threads), 0);
@@ -244,6 +249,7 @@ int ProducerBench::Run(std::ostream& err) {
           LatencyHistogram::Percentile(now.rt_histogram_us, 0.99) / 1000.0));
     }
   }
+  if (cfg_.stats_s > 0) stats.Print(producer_->getStatistics());
   producer_->shutdown();
   return now.send_failed == 0 && now.response_failed == 0 ? 0 : 1;
 }
@@ -278,6 +284,7 @@ int RunProducer(const std::vector<std::string>& args, std::ostream& out, std::os
   c.duration_s = r.GetInt({"duration_s"}, 0, 0, INT_MAX);
   c.inflight = r.GetInt({"inflight"}, 1000, 1, 10000000);
   c.rate = r.GetInt({"rate"}, 0, 0, INT_MAX);
+  c.stats_s = r.GetInt({"stats"}, 0, 0, 86400);
   if (!r.ok()) {
     err << "mqbench: " << r.error() << "\n";
     return 1;
