@@ -30,7 +30,7 @@ cmake --build "$out" -j2 --target $(printf 'fuzz_%s ' "${targets[@]}")
 mkdir -p "$out/logs"
 run_one() {
   local t=$1
-  local work=$out/work/$t
+  local work="$out/scratch/$t"
   rm -rf "$work" && mkdir -p "$work/corpus" "$out/artifacts/$t"
   cp fuzz/corpus/"$t"/* "$work/corpus/" 2>/dev/null || true
   cp fuzz/regressions/"$t"/* "$work/corpus/" 2>/dev/null || true

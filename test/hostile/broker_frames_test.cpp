@@ -122,7 +122,9 @@ std::vector<FrameCase> BrokerCases() {
   cases.push_back({"send to a 200-byte topic", SendFrame(std::string(200, 't'), "0", 10), false,
                    ResponseCode::kSystemError, "longer than topic max length"});
   cases.push_back({"send with an 8 MiB body", SendFrame(kTopic, "0", 8 * 1024 * 1024), false,
-                   ResponseCode::kMessageIllegal, ""});
+                   ResponseCode::kMessageIllegal,
+                   "the message is illegal, maybe msg body or properties length not matched. msg "
+                   "body length limit 4194304B, msg properties length limit 32KB."});
   cases.push_back({"pull queueId 9999", PullFrame("HostileGroup", "9999", "0"), false,
                    ResponseCode::kSystemError, "queueId[9999] is illegal"});
   cases.push_back({"pull queueId -1", PullFrame("HostileGroup", "-1", "0"), false,

@@ -207,7 +207,7 @@ TEST_F(BrokerTest, InvalidSendsGetJavaCodes) {
   EXPECT_EQ(big.code(), ResponseCode::kMessageIllegal);
   EXPECT_EQ(big.remark().value_or(""),
             "the message is illegal, maybe msg body or properties length not matched. msg body "
-            "length limit 128k, msg properties length limit 32k.");
+            "length limit 65536B, msg properties length limit 32KB.");
   // Pull of an unknown queue and of a group without heartbeat.
   ASSERT_EQ(Call(Request(RequestCode::kHeartBeat, {}, HeartbeatBody("c", "G2", "T2", "*"))).code(),
             ResponseCode::kSuccess);

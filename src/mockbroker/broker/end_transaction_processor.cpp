@@ -108,7 +108,8 @@ Result<MessageExt> EndMessageTransaction(const MessageExt& half, const EndTransa
 }
 
 // Java sendFinalMessage: the answer to a commit after the store call.
-void ApplyFinalPutResult(const store::PutMessageResult& r, RemotingCommand* resp) {
+void ApplyFinalPutResult(const store::PutMessageResult& r, int32_t max_message_size,
+                         RemotingCommand* resp) {
   using store::PutMessageStatus;
   switch (r.status) {
     case PutMessageStatus::kPutOk:
@@ -126,7 +127,8 @@ void ApplyFinalPutResult(const store::PutMessageResult& r, RemotingCommand* resp
       resp->set_code(ResponseCode::kMessageIllegal);
       resp->set_remark(
           "The message is illegal, maybe msg body or properties length not matched. msg body "
-          "length limit 128k, msg properties length limit 32k.");
+          "length limit " +
+          std::to_string(max_message_size) + "B, msg properties length limit 32KB.");
       return;
     case PutMessageStatus::kServiceNotAvailable:
       resp->set_code(ResponseCode::kServiceNotAvailable);
@@ -217,7 +219,7 @@ std::optional<RemotingCommand> EndTransactionProcessor::ProcessRequest(
   options.raw_properties.push_back(std::move(raw_properties));
   store::PutMessageResult put =
       controller_->message_store().PutMessage(std::move(*committed), options);
-  ApplyFinalPutResult(put, &resp);
+  ApplyFinalPutResult(put, controller_->store_config().maxMessageSize, &resp);
   if (resp.code() == ResponseCode::kSuccess) {
     service.DeletePrepareMessage(half);
   } else {

@@ -40,7 +40,9 @@ bool JavaParseBoolean(const std::string& v) {
 }
 
 // Java handlePutMessageResult: the response code and remark of a store result.
-void ApplyPutResult(const store::PutMessageResult& r, RemotingCommand* resp) {
+// `max_message_size`: maxMessageSize, which 4.9.8 quotes in the MESSAGE_ILLEGAL remark.
+void ApplyPutResult(const store::PutMessageResult& r, int32_t max_message_size,
+                    RemotingCommand* resp) {
   using store::PutMessageStatus;
   switch (r.status) {
     case PutMessageStatus::kPutOk:
@@ -64,7 +66,8 @@ void ApplyPutResult(const store::PutMessageResult& r, RemotingCommand* resp) {
       resp->set_code(ResponseCode::kMessageIllegal);
       resp->set_remark(
           "the message is illegal, maybe msg body or properties length not matched. msg body "
-          "length limit 128k, msg properties length limit 32k.");
+          "length limit " +
+          std::to_string(max_message_size) + "B, msg properties length limit 32KB.");
       return;
     case PutMessageStatus::kServiceNotAvailable:
       resp->set_code(ResponseCode::kServiceNotAvailable);
@@ -89,8 +92,8 @@ void ApplyPutResult(const store::PutMessageResult& r, RemotingCommand* resp) {
 // as code and remark, then the ext fields in the order the 4.9.8 broker writes them.
 void FillSendResponse(bool trace_on, const std::string& region, const std::string& topic,
                       int32_t queue_id, const store::PutMessageResult& result,
-                      RemotingCommand* resp) {
-  ApplyPutResult(result, resp);
+                      int32_t max_message_size, RemotingCommand* resp) {
+  ApplyPutResult(result, max_message_size, resp);
   if (!result.appended()) {
     RMQ_LOG(kWarn) << "send to " << topic
                    << " failed: " << store::PutMessageStatusName(result.status) << " "
@@ -200,9 +203,10 @@ std::optional<RemotingCommand> SendMessageProcessor::ProcessRequest(
   auto stats_topic = std::make_shared<std::string>(topic);
   store::PutCallback on_put = [answer, channel, resp, topic, queue_id, trace_on = cfg.traceOn,
                                region = cfg.regionId, oneway = request.IsOneway(), stats_topic,
-                               stats = &controller_->broker_stats_manager()](
+                               stats = &controller_->broker_stats_manager(),
+                               max_size = controller_->store_config().maxMessageSize](
                                   store::PutMessageResult result) mutable {
-    FillSendResponse(trace_on, region, topic, queue_id, result, &resp);
+    FillSendResponse(trace_on, region, topic, queue_id, result, max_size, &resp);
     if (result.appended()) {
       stats->IncTopicPutNums(*stats_topic, result.append.msg_num, 1);
       stats->IncTopicPutSize(*stats_topic, result.append.wrote_bytes);
