@@ -7,7 +7,8 @@
 #   2. an official-client program (test/compat/SyncProducer.cpp) compiled with nothing but the
 #      compatibility headers (-I<root>/usr/include/rocketmq) and -lrocketmq, run against them;
 #   3. examples/embedded_cluster_test.cpp (GoogleTest on rocketmq/testing/gtest_fixture.h),
-#      built with find_package(RocketMQ COMPONENTS testing), run.
+#      built with find_package(RocketMQ COMPONENTS testing), run;
+#   and rocketmq::Version() must be the packages' version.
 # Every program must resolve librocketmq from the scratch root (checked with ldd).
 #   run_package_test.sh <build dir> <source dir> <work dir>
 # Exits 77 (ctest: skipped) where dpkg-deb or dpkg-shlibdeps is missing (not a Debian system).
@@ -131,6 +132,12 @@ grep -q "RocketMQ_DIR:PATH=$root/usr/lib/cmake/RocketMQ" "$work/app/build/CMakeC
 for program in "$work/quickstart" "$work/SyncProducer" "$work/app/build/app_tests"; do
   uses_root_lib "$program"
 done
+# The library reports the version its packages carry.
+printf '#include <rocketmq/version.h>\n#include <cstdio>\nint main() { std::puts(rocketmq::Version()); }\n' \
+  >"$work/version.cpp"
+# shellcheck disable=SC2046
+g++ -std=c++17 "$work/version.cpp" -o "$work/version" $(pkg-config --cflags --libs rocketmq)
+[ "$("$work/version")" = "$version" ] || fail "rocketmq::Version() is $("$work/version"), the packages $version"
 
 step "start the scratch root's mqnamesrv and mqbroker"
 # shellcheck source=../../scripts/ports.sh
