@@ -5,6 +5,7 @@
 #include <string>
 
 #include "common/json_writer.h"
+#include "common/string_util.h"
 
 namespace rocketmq {
 
@@ -230,24 +231,6 @@ class Parser {
     return true;
   }
 
-  static void AppendUtf8(uint32_t cp, std::string* out) {
-    if (cp < 0x80) {
-      out->push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-      out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-      out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-      out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-      out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-      out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
-  }
-
   Status ParseString(std::string* out) {
     ++pos_;  // opening quote
     out->clear();
@@ -263,31 +246,12 @@ class Parser {
       ++pos_;  // backslash
       if (pos_ >= s_.size()) return Error("unterminated escape");
       const char e = s_[pos_++];
+      char simple = 0;
+      if (DecodeJsonSimpleEscape(e, &simple)) {
+        out->push_back(simple);
+        continue;
+      }
       switch (e) {
-        case '"':
-          out->push_back('"');
-          break;
-        case '\\':
-          out->push_back('\\');
-          break;
-        case '/':
-          out->push_back('/');
-          break;
-        case 'b':
-          out->push_back('\b');
-          break;
-        case 'f':
-          out->push_back('\f');
-          break;
-        case 'n':
-          out->push_back('\n');
-          break;
-        case 'r':
-          out->push_back('\r');
-          break;
-        case 't':
-          out->push_back('\t');
-          break;
         case 'u': {
           uint32_t unit = 0;
           if (!ReadHex4(&unit)) return Error("invalid \\u escape");

@@ -38,6 +38,51 @@ bool HexDecode(std::string_view hex, std::string* out) {
   return true;
 }
 
+void AppendUtf8(uint32_t cp, std::string* out) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+bool DecodeJsonSimpleEscape(char letter, char* out) {
+  switch (letter) {
+    case '"':
+    case '\\':
+    case '/':
+      *out = letter;
+      return true;
+    case 'b':
+      *out = '\b';
+      return true;
+    case 'f':
+      *out = '\f';
+      return true;
+    case 'n':
+      *out = '\n';
+      return true;
+    case 'r':
+      *out = '\r';
+      return true;
+    case 't':
+      *out = '\t';
+      return true;
+    default:
+      return false;
+  }
+}
+
 std::vector<std::string> SplitSkipEmpty(std::string_view text, char sep) {
   std::vector<std::string> pieces;
   size_t start = 0;

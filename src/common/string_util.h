@@ -2,6 +2,7 @@
 #pragma once
 
 #include <charconv>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,6 +18,13 @@ bool HexDecode(std::string_view hex, std::string* out);
 
 // Splits on every occurrence of `sep`, dropping empty pieces ("a  b" -> {"a", "b"}).
 std::vector<std::string> SplitSkipEmpty(std::string_view text, char sep);
+
+// Appends code point `cp` (up to 0x10FFFF; no surrogate check) as UTF-8.
+void AppendUtf8(uint32_t cp, std::string* out);
+
+// The character a one-letter JSON escape stands for (\" \\ \/ \b \f \n \r \t); false for any other
+// letter (\u included, which the caller decodes).
+bool DecodeJsonSimpleEscape(char letter, char* out);
 
 // Java Integer.parseInt / Long.parseLong (by the width of Int): an optional sign, decimal digits
 // only, no blanks, range-checked. False, leaving `out` unchanged, where Java would throw.

@@ -57,40 +57,14 @@ class FlatHeaderReader {
       if (pos_ + 1 >= s_.size()) return false;
       const char e = s_[pos_ + 1];
       pos_ += 2;
-      switch (e) {
-        case '"':
-          out->push_back('"');
-          break;
-        case '\\':
-          out->push_back('\\');
-          break;
-        case '/':
-          out->push_back('/');
-          break;
-        case 'b':
-          out->push_back('\b');
-          break;
-        case 'f':
-          out->push_back('\f');
-          break;
-        case 'n':
-          out->push_back('\n');
-          break;
-        case 'r':
-          out->push_back('\r');
-          break;
-        case 't':
-          out->push_back('\t');
-          break;
-        case 'u': {
-          uint32_t cp = 0;
-          if (!Hex4(&cp)) return false;
-          if (cp >= 0xD800 && cp <= 0xDFFF) return false;  // surrogates: the general path
-          AppendUtf8(cp, out);
-          break;
-        }
-        default:
-          return false;
+      char simple = 0;
+      if (DecodeJsonSimpleEscape(e, &simple)) {
+        out->push_back(simple);
+      } else {
+        uint32_t cp = 0;
+        if (e != 'u' || !Hex4(&cp)) return false;
+        if (cp >= 0xD800 && cp <= 0xDFFF) return false;  // surrogates: the general path
+        AppendUtf8(cp, out);
       }
       run = pos_;
     }
@@ -186,19 +160,6 @@ class FlatHeaderReader {
     }
     return true;
   }
-  static void AppendUtf8(uint32_t cp, std::string* out) {
-    if (cp < 0x80) {
-      out->push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-      out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-      out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-      out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
-  }
-
   std::string_view s_;
   size_t pos_ = 0;
 };
