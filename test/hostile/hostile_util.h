@@ -34,6 +34,7 @@
 #include "remoting/remoting_command.h"
 #include "remoting/request_code.h"
 #include "support/child_process.h"
+#include "support/send_request.h"
 #include "support/temp_dir.h"
 
 namespace rocketmq::test::hostile {
@@ -246,23 +247,7 @@ inline RemotingCommand SendRequest(const std::string& topic, int queue, std::str
   MessageProperties props;
   if (!key.empty()) props.Set("KEYS", key);
   props.Set("WAIT", "true");
-  RemotingCommand req = RemotingCommand::CreateRequest(RequestCode::kSendMessageV2);
-  for (auto [k, v] : std::vector<std::pair<std::string, std::string>>{{"a", "HostilePG"},
-                                                                      {"b", topic},
-                                                                      {"c", "TBW102"},
-                                                                      {"d", "4"},
-                                                                      {"e", std::to_string(queue)},
-                                                                      {"f", "0"},
-                                                                      {"g", "1"},
-                                                                      {"h", "0"},
-                                                                      {"i", props.Encode()},
-                                                                      {"j", "0"},
-                                                                      {"k", "false"},
-                                                                      {"m", "false"}}) {
-    req.SetExtField(k, v);
-  }
-  req.set_body(std::move(body));
-  return req;
+  return SendMessageV2Request("HostilePG", topic, queue, props.Encode(), std::move(body));
 }
 
 // Messages the broker acknowledged, by (queue, offset), with their bodies; ReadBackAll pulls

@@ -24,6 +24,7 @@
 #include "remoting/remoting_client.h"
 #include "remoting/request_code.h"
 #include "support/child_process.h"
+#include "support/send_request.h"
 #include "support/temp_dir.h"
 
 namespace rocketmq::test {
@@ -41,23 +42,7 @@ RemotingCommand Send(int queue, const std::string& tag, const std::string& key,
   props.Set("KEYS", key);
   props.Set("TAGS", tag);
   props.Set("WAIT", "true");
-  RemotingCommand req = RemotingCommand::CreateRequest(RequestCode::kSendMessageV2);
-  for (auto [k, v] : std::vector<std::pair<std::string, std::string>>{{"a", "pg"},
-                                                                      {"b", kTopic},
-                                                                      {"c", "TBW102"},
-                                                                      {"d", "4"},
-                                                                      {"e", std::to_string(queue)},
-                                                                      {"f", "0"},
-                                                                      {"g", "1"},
-                                                                      {"h", "0"},
-                                                                      {"i", props.Encode()},
-                                                                      {"j", "0"},
-                                                                      {"k", "false"},
-                                                                      {"m", "false"}}) {
-    req.SetExtField(k, v);
-  }
-  req.set_body(body);
-  return req;
+  return SendMessageV2Request("pg", kTopic, queue, props.Encode(), body);
 }
 
 RemotingCommand Pull(int queue, int64_t offset) {

@@ -18,6 +18,7 @@
 #include "remoting/remoting_client.h"
 #include "remoting/request_code.h"
 #include "support/child_process.h"
+#include "support/send_request.h"
 #include "support/temp_dir.h"
 
 namespace rocketmq::test {
@@ -62,23 +63,7 @@ TEST(BrokerSigkillTest, AcknowledgedMessagesSurviveSigkill) {
     props.Set("KEYS", key);
     props.Set("TAGS", tag);
     props.Set("WAIT", "true");
-    RemotingCommand req = RemotingCommand::CreateRequest(RequestCode::kSendMessageV2);
-    for (auto [k, v] :
-         std::vector<std::pair<std::string, std::string>>{{"a", "pg"},
-                                                          {"b", "KillTopic"},
-                                                          {"c", "TBW102"},
-                                                          {"d", "4"},
-                                                          {"e", std::to_string(queue)},
-                                                          {"f", "0"},
-                                                          {"g", "1"},
-                                                          {"h", "0"},
-                                                          {"i", props.Encode()},
-                                                          {"j", "0"},
-                                                          {"k", "false"},
-                                                          {"m", "false"}}) {
-      req.SetExtField(k, v);
-    }
-    req.set_body(body);
+    RemotingCommand req = SendMessageV2Request("pg", "KillTopic", queue, props.Encode(), body);
     Result<RemotingCommand> r = client.InvokeSync(broker_addr, std::move(req), 5000);
     if (!r.ok() || r->code() != ResponseCode::kSuccess) continue;
     const int64_t off = std::stoll(r->ext_fields().GetOr("queueOffset", "-1"));

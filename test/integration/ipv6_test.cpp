@@ -18,7 +18,7 @@
 #include "integration/consumer_test_util.h"
 #include "integration/remoting_test_util.h"
 #include "remoting/remoting_client.h"
-#include "remoting/request_code.h"
+#include "support/send_request.h"
 #include "rocketmq/admin.h"
 #include "rocketmq/default_mq_producer.h"
 #include "rocketmq/default_mq_push_consumer.h"
@@ -128,14 +128,7 @@ TEST_F(Ipv6Test, Ipv4PeersOfTheDualStackPortsStayIpv4) {
   const std::string v4 = "127.0.0.1" + master.substr(master.rfind(':'));
   remoting::RemotingClient client{remoting::RemotingClientOptions{}};
   ASSERT_TRUE(client.Start().ok());
-  remoting::RemotingCommand send =
-      remoting::RemotingCommand::CreateRequest(remoting::RequestCode::kSendMessageV2);
-  const std::vector<std::pair<const char*, std::string>> fields = {
-      {"a", "v4_pg"}, {"b", "V6Topic"}, {"c", "TBW102"}, {"d", "4"},     {"e", "0"},
-      {"f", "0"},     {"g", "1795305923829"}, {"h", "0"}, {"i", ""},     {"j", "0"},
-      {"k", "false"}, {"m", "false"},  {"n", "broker-a"}};
-  for (const auto& [k, v] : fields) send.SetExtField(k, v);
-  send.set_body("from-v4");
+  remoting::RemotingCommand send = SendMessageV2Request("v4_pg", "V6Topic", 0, "", "from-v4");
   Result<remoting::RemotingCommand> r = client.InvokeSync(v4, std::move(send), 5000);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   ASSERT_EQ(r->code(), 0) << r->remark().value_or("");
